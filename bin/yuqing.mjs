@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Launcher for the `yuqing` command. It only registers the TypeScript loader and hands over to the
+// module that owns the sub-command; it must print nothing itself, because `tag` and `rumours` use
+// stdout for data.
+import { register } from 'tsx/esm/api';
+import { fileURLToPath } from 'node:url';
+
+const root = new URL('../', import.meta.url);
+const commands = {
+  start: 'server/cli/start.ts',
+  server: 'server/main.ts',
+  worker: 'workers/main.ts',
+  import: 'server/cli/import.ts',
+  tag: 'workers/cli/tag.ts',
+  rumours: 'workers/cli/rumours.ts',
+  bench: 'workers/cli/bench.ts',
+};
+
+const [name, ...args] = process.argv.slice(2);
+const target = name ? commands[name] : undefined;
+if (!target) {
+  process.stderr.write(
+    `usage: yuqing <command> [options]\n\ncommands:\n` +
+      `  start            start Redis (unless REDIS_URL is set), the server, workers and the demo feed\n` +
+      `  server           start only the HTTP + Socket.IO server\n` +
+      `  worker           start one tagging worker process\n` +
+      `  import FILE      import mentions from a JSON Lines or CSV file (resumable, idempotent)\n` +
+      `  tag              tag Mention JSON lines from stdin, one result line each on stdout\n` +
+      `  rumours          score thread roots from Mention JSON lines on stdin\n` +
+      `  bench            measure tagging throughput and memory\n`,
+  );
+  process.exit(name ? 2 : 0);
+}
+register();
+const mod = await import(new URL(target, root).href);
+if (typeof mod.main !== 'function') throw new Error(`${fileURLToPath(new URL(target, root))} exports no main()`);
+await mod.main(args);

@@ -1,0 +1,50 @@
+// Lint: type-aware TypeScript rules plus the import direction of ../shared/design.md §3:
+// shared/ imports nothing of ours; server/ and workers/ never import each other; client/ imports
+// only shared/; Node-only NLP libraries stay out of the browser bundle; no import cycles.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import globals from 'globals';
+
+const forbid = (...folders) =>
+  folders.flatMap((f) => [`**/${f}/**`, `../${f}/*`, `../../${f}/*`, `../../../${f}/*`, `../../../../${f}/*`]);
+
+const restrict = (files, folders, extra = []) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { group: forbid(...folders), message: 'Import direction (design.md §3): this folder may not import from there.' },
+          ...extra,
+        ],
+      },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    plugins: { 'import-x': importX },
+    rules: {
+      'import-x/no-cycle': ['error', { maxDepth: 10 }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  { files: ['client/**'], languageOptions: { globals: { ...globals.browser } } },
+  restrict(['shared/**'], ['server', 'workers', 'client', 'test'], [
+    { group: ['natural', 'natural/*', '@node-rs/*', 'better-sqlite3', 'ioredis', 'bullmq', 'express', 'node:*'], message: 'shared/ holds pure logic: no Node-only or infrastructure imports.' },
+  ]),
+  restrict(['server/**'], ['workers', 'client']),
+  restrict(['workers/**'], ['server', 'client']),
+  restrict(['client/**'], ['server', 'workers'], [
+    { group: ['natural', 'natural/*', '@node-rs/*', 'better-sqlite3', 'ioredis', 'bullmq', 'express', 'pino', 'node:*'], message: 'Node-only libraries stay out of the browser bundle.' },
+  ]),
+);

@@ -1,0 +1,53 @@
+import type { KeyCount, LiveTotals, MentionView, SeriesPoint, StoryView } from './views.js';
+
+/** Minutes of history the live view keeps. */
+export const LIVE_WINDOW_MINUTES = 60;
+export const LIVE_CRITICAL_FEED_SIZE = 30;
+export const LIVE_ROOM = 'live';
+
+/** Sent on connect and on every `resync`: the whole live state. */
+export interface LiveSnapshot {
+  seq: number;
+  now: number;
+  series: SeriesPoint[];
+  topics: KeyCount[];
+  totals: LiveTotals;
+  critical: MentionView[];
+  rumours: StoryView[];
+}
+
+/**
+ * Sent about once a second. Counts are increments to add; `critical` are new items (newest first);
+ * `rumours` replace stories with the same id. `seq` is the snapshot's seq + 1, + 2, …: a client
+ * that sees a gap asks for `resync`.
+ */
+export interface LiveDelta {
+  seq: number;
+  now: number;
+  series: SeriesPoint[];
+  topics: KeyCount[];
+  totals: LiveTotals;
+  critical: MentionView[];
+  rumours: StoryView[];
+}
+
+/** What a worker publishes after committing one batch (only mentions newly stored count). */
+export interface BatchDelta {
+  series: SeriesPoint[];
+  topics: KeyCount[];
+  totals: LiveTotals;
+  critical: MentionView[];
+  rumours: StoryView[];
+}
+
+export interface ServerToClientEvents {
+  snapshot: (s: LiveSnapshot) => void;
+  delta: (d: LiveDelta) => void;
+  /** A socket message the server could not accept, with the reason. */
+  problem: (p: { error: string }) => void;
+}
+
+export interface ClientToServerEvents {
+  /** Ask for a fresh snapshot (after a sequence gap). */
+  resync: () => void;
+}
