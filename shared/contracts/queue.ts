@@ -19,7 +19,21 @@ export interface MentionBatchJob {
 /** Redis pub/sub channels between workers and servers (the live bus; never the only copy of anything). */
 export const CHANNELS = {
   /** Aggregate increments and new items after each committed batch (payload: BatchDelta). */
-  delta: 'yuqing:live:delta',
+  delta: 'live:delta',
   /** Topic configuration changed in the store; workers reload it. */
-  topicsChanged: 'yuqing:config:topics',
+  topicsChanged: 'config:topics',
+} as const;
+
+/** Channels live under the deployment's Redis prefix, like BullMQ's keys. */
+export function channelName(prefix: string, channel: (typeof CHANNELS)[keyof typeof CHANNELS]): string {
+  return `${prefix}:${channel}`;
+}
+
+/** Retry policy of every mention job: transient failures (store busy, crash) are retried with backoff. */
+export const MENTION_JOB_OPTIONS = {
+  attempts: 12,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { count: 1000 },
+  // Failed jobs are the record of input that could never be stored: keep plenty for inspection.
+  removeOnFail: { count: 50_000 },
 } as const;

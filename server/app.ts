@@ -1,0 +1,105 @@
+import express from 'express';
+import { existsSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
+import path from 'node:path';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { Server as IoServer } from 'socket.io';
+import type { Env } from '../shared/config/env.js';
+import { API_PREFIX } from '../shared/contracts/api.js';
+import type { ClientToServerEvents, ServerToClientEvents } from '../shared/contracts/live.js';
+import { CHANNELS, MENTIONS_QUEUE, channelName, type MentionBatchJob } from '../shared/contracts/queue.js';
+import { HttpError, errorHandler } from './http/errors.js';
+import { createIngestor, type Ingestor } from './ingest/ingestor.js';
+import { startLiveHub } from './live/live-hub.js';
+import type { Logger } from './log.js';
+import { configRouter } from './routes/config.js';
+import { healthRouter } from './routes/health.js';
+import { ingestRouter } from './routes/ingest.js';
+import { mentionsRouter } from './routes/mentions.js';
+import { statsRouter } from './routes/stats.js';
+import { openStore } from './store/open.js';
+
+export interface AppDeps {
+  env: Env & { REDIS_URL: string };
+  ingestToken: string;
+  adminToken: string;
+  log: Logger;
+  /** Built dashboard (vite build output); served with a fallback to index.html for client routes. */
+  clientDir: string;
+}
+
+export interface Application {
+  ingestor: Ingestor;
+  /** First step of shutdown: stop live updates, close sockets and stop accepting HTTP requests. */
+  stopAccepting(): Promise<void>;
+  /** Last step: close Redis connections and the store. */
+  close(): Promise<void>;
+}
+
+/** Builds the HTTP API and the live channel on a server that the caller listens with (tests use port 0). */
+export async function createApplication(httpServer: HttpServer, deps: AppDeps): Promise<Application> {
+  const { env, log } = deps;
+  const db = openStore(env.DATA_DIR);
+  const prefix = env.YUQING_REDIS_PREFIX;
+  // Producer and health checks fail fast while Redis is away (→ 503), instead of queueing commands in memory.
+  const redis = new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  redis.on('error', (err) => log.warn({ error: err.message }, 'redis connection problem'));
+  await new Promise<void>((resolve, reject) => {
+    redis.once('ready', () => resolve());
+    redis.once('end', () => reject(new Error(`cannot connect to Redis at ${env.REDIS_URL}`)));
+  });
+  const queue = new Queue<MentionBatchJob>(MENTIONS_QUEUE, { connection: redis, prefix });
+  queue.on('error', (err) => log.warn({ error: err.message }, 'queue problem'));
+  const ingestor = createIngestor(queue, () => redis.status === 'ready');
+  const subscriber = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+  subscriber.on('error', (err) => log.warn({ error: err.message }, 'redis subscriber problem'));
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(healthRouter(db, redis, queue));
+  app.use(
+    API_PREFIX,
+    ingestRouter({ ingestor, token: deps.ingestToken, maxBodyBytes: env.YUQING_MAX_BODY_BYTES, maxItems: env.YUQING_MAX_BATCH_ITEMS }),
+    mentionsRouter(db),
+    statsRouter(db, env.YUQING_TIMEZONE),
+    configRouter({
+      db,
+      adminToken: deps.adminToken,
+      timeZone: env.YUQING_TIMEZONE,
+      announceTopics: () => redis.publish(channelName(prefix, CHANNELS.topicsChanged), String(Date.now())),
+    }),
+  );
+  app.use(API_PREFIX, (req) => {
+    throw new HttpError(404, `no API route ${req.method} ${req.path}`);
+  });
+  if (existsSync(path.join(deps.clientDir, 'index.html'))) {
+    app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile(path.join(deps.clientDir, 'index.html')));
+  } else {
+    log.warn({ clientDir: deps.clientDir }, 'dashboard not built (run `npm run build`); serving the API only');
+  }
+  app.use(errorHandler(log));
+  httpServer.on('request', app);
+
+  const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(httpServer, { serveClient: false });
+  const hub = startLiveHub({ db, io, subscriber, channel: channelName(prefix, CHANNELS.delta), log });
+
+  return {
+    ingestor,
+    async stopAccepting() {
+      await hub.stop();
+      // Closes every socket and the HTTP server under it.
+      const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      await closed;
+    },
+    async close() {
+      await queue.close().catch(() => undefined);
+      await subscriber.quit().catch(() => undefined);
+      await redis.quit().catch(() => undefined);
+      db.close();
+    },
+  };
+}

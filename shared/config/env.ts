@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+const bool01 = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/**
+ * Every setting of every process, from the environment (and an optional .env).
+ * One definition so the README's configuration table, the server and the workers cannot drift.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: int(0, 65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Namespace for every Redis key and channel, so several deployments (or tests) can share one Redis. */
+  YUQING_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/).default('yuqing'),
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  YUQING_INGEST_TOKEN: z.string().min(12, 'YUQING_INGEST_TOKEN must be at least 12 characters').optional(),
+  YUQING_ADMIN_TOKEN: z.string().min(12, 'YUQING_ADMIN_TOKEN must be at least 12 characters').optional(),
+  YUQING_DEMO: bool01.default(true),
+  YUQING_DEMO_RATE: int(1, 600_000).default(120),
+  YUQING_DEMO_SPEED: z.coerce.number().min(0.1).max(1000).default(1),
+  YUQING_DEMO_SEED: int(0, 2 ** 31 - 1).default(20261124),
+  YUQING_DEMO_BACKFILL_MINUTES: int(0, 24 * 60).default(60),
+  YUQING_WORKERS: int(0, 64).optional(),
+  /** How long a worker holds a job before others may take it over after a crash (BullMQ lockDuration). */
+  YUQING_JOB_LOCK_MS: int(1000, 600_000).default(30_000),
+  YUQING_TIMEZONE: z.string().default('Asia/Shanghai'),
+  YUQING_MAX_BODY_BYTES: int(1024, 256 * 1024 * 1024).default(10 * 1024 * 1024),
+  YUQING_MAX_BATCH_ITEMS: int(1, 100_000).default(10_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings mean "unset" (a common .env habit) rather than invalid values.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const r = envSchema.safeParse(cleaned);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (r.data.DATABASE_URL && !r.data.DATABASE_URL.startsWith('sqlite:')) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DATABASE_URL: only the embedded store (unset, or sqlite:PATH) is implemented in this version; PostgreSQL is on the roadmap',
+    );
+  }
+  return r.data;
+}

@@ -1,0 +1,138 @@
+/**
+ * The store's schema, as ordered migrations. Times are ms since the epoch (UTC); `minute` is
+ * floor(created_at / 60000). Pure data plus a runner over a minimal interface, so the server
+ * (read side + incident commands) and the workers (write side) apply the same schema.
+ */
+export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
+  {
+    id: 1,
+    name: 'mentions, aggregates, stories, topics config',
+    sql: `
+CREATE TABLE mentions (
+  uid TEXT PRIMARY KEY,
+  id TEXT NOT NULL,
+  platform TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  text TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  created_at_iso TEXT NOT NULL,
+  parent_uid TEXT,
+  root_uid TEXT,
+  thread_uid TEXT NOT NULL,
+  author_id TEXT,
+  author_name TEXT,
+  author_verified INTEGER NOT NULL DEFAULT 0,
+  author_official INTEGER NOT NULL DEFAULT 0,
+  followers INTEGER NOT NULL DEFAULT 0,
+  reposts INTEGER NOT NULL DEFAULT 0,
+  comments INTEGER NOT NULL DEFAULT 0,
+  likes INTEGER NOT NULL DEFAULT 0,
+  engagement INTEGER NOT NULL DEFAULT 0,
+  region TEXT,
+  url TEXT,
+  lang TEXT NOT NULL,
+  sentiment TEXT NOT NULL,
+  sentiment_score REAL NOT NULL,
+  emotion TEXT NOT NULL,
+  critical INTEGER NOT NULL,
+  stance TEXT NOT NULL,
+  topics TEXT NOT NULL,
+  story_id TEXT,
+  source TEXT NOT NULL,
+  ingested_at INTEGER NOT NULL
+);
+CREATE INDEX mentions_created ON mentions (created_at, uid);
+CREATE INDEX mentions_engagement ON mentions (engagement, uid);
+CREATE INDEX mentions_score ON mentions (sentiment_score, uid);
+CREATE INDEX mentions_sentiment ON mentions (sentiment, created_at);
+CREATE INDEX mentions_critical ON mentions (critical, created_at) WHERE critical = 1;
+CREATE INDEX mentions_emotion ON mentions (emotion, created_at);
+CREATE INDEX mentions_stance ON mentions (stance, created_at);
+CREATE INDEX mentions_platform ON mentions (platform, created_at);
+CREATE INDEX mentions_region ON mentions (region, created_at) WHERE region IS NOT NULL;
+CREATE INDEX mentions_thread ON mentions (thread_uid, created_at);
+CREATE INDEX mentions_story ON mentions (story_id, created_at);
+
+CREATE TABLE mention_topics (
+  topic TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  uid TEXT NOT NULL,
+  PRIMARY KEY (topic, created_at, uid)
+) WITHOUT ROWID;
+
+-- Per-minute counters by dimension (sentiment, critical, topic, emotion, stance, lang, platform, all).
+CREATE TABLE agg_minute (
+  minute INTEGER NOT NULL,
+  dim TEXT NOT NULL,
+  key TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (minute, dim, key)
+) WITHOUT ROWID;
+
+CREATE TABLE stories (
+  id TEXT PRIMARY KEY,
+  root_uid TEXT,
+  text TEXT NOT NULL,
+  hash TEXT,
+  first_seen INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL,
+  posts INTEGER NOT NULL DEFAULT 0,
+  replies INTEGER NOT NULL DEFAULT 0,
+  supports INTEGER NOT NULL DEFAULT 0,
+  queries INTEGER NOT NULL DEFAULT 0,
+  denies INTEGER NOT NULL DEFAULT 0,
+  reach INTEGER NOT NULL DEFAULT 0,
+  official_replied INTEGER NOT NULL DEFAULT 0,
+  rumour_score REAL NOT NULL DEFAULT 0,
+  candidate INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX stories_last_seen ON stories (last_seen);
+CREATE INDEX stories_candidate ON stories (candidate, rumour_score) WHERE candidate = 1;
+
+CREATE TABLE story_roots (root_uid TEXT PRIMARY KEY, story_id TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE story_bands (band TEXT NOT NULL, story_id TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (band, story_id)) WITHOUT ROWID;
+
+-- Items that reached a worker but can never be stored (bad payloads), kept for inspection.
+CREATE TABLE rejected_items (
+  job_id TEXT NOT NULL,
+  item_index INTEGER NOT NULL,
+  error TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  PRIMARY KEY (job_id, item_index)
+);
+
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at INTEGER NOT NULL, updated_by TEXT);
+`,
+  },
+];
+
+/** The few calls the runner needs; better-sqlite3's Database satisfies it. */
+export interface MigratableDb {
+  exec(sql: string): unknown;
+  prepare(sql: string): { get(...params: unknown[]): unknown; run(...params: unknown[]): unknown };
+}
+
+/**
+ * Applies the migrations not yet applied. Each runs in its own IMMEDIATE transaction, so the server
+ * and several workers starting at once cannot apply one twice.
+ */
+export function migrate(db: MigratableDb): number {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+  let applied = 0;
+  for (const m of MIGRATIONS) {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      if (!db.prepare('SELECT 1 FROM schema_migrations WHERE id = ?').get(m.id)) {
+        db.exec(m.sql);
+        db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)').run(m.id, m.name, Date.now());
+        applied++;
+      }
+      db.exec('COMMIT');
+    } catch (err) {
+      db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+  return applied;
+}

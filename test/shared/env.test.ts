@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv } from '../../shared/config/env.js';
+
+describe('configuration', () => {
+  it('applies documented defaults', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './data', YUQING_DEMO: true, YUQING_TIMEZONE: 'Asia/Shanghai' });
+    expect(env.REDIS_URL).toBeUndefined();
+  });
+  it('treats empty values as unset and reads YUQING_DEMO=0 as off', () => {
+    expect(parseEnv({ PORT: '', YUQING_DEMO: '0' })).toMatchObject({ PORT: 3000, YUQING_DEMO: false });
+  });
+  it('stops with every invalid setting named', () => {
+    expect(() => parseEnv({ PORT: 'eighty', REDIS_URL: 'http://x', YUQING_INGEST_TOKEN: 'short' })).toThrow(ConfigError);
+    try {
+      parseEnv({ PORT: 'eighty', REDIS_URL: 'http://x', YUQING_INGEST_TOKEN: 'short' });
+    } catch (err) {
+      const msg = (err as Error).message;
+      expect(msg).toMatch(/PORT/);
+      expect(msg).toMatch(/REDIS_URL/);
+      expect(msg).toMatch(/YUQING_INGEST_TOKEN must be at least 12/);
+    }
+  });
+  it('says plainly that PostgreSQL is not implemented yet', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'postgres://db/yuqing' })).toThrow(/only the embedded store/);
+  });
+});

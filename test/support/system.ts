@@ -1,0 +1,133 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+import { parseEnv } from '../../shared/config/env.js';
+import { createApplication, type Application } from '../../server/app.js';
+import { createLogger } from '../../server/log.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const LAUNCHER = path.join(ROOT, 'bin/yuqing.mjs');
+
+export interface WorkerHandle {
+  process: ChildProcess;
+  ready: Promise<void>;
+  exited: Promise<number | null>;
+}
+
+export interface TestSystem {
+  baseUrl: string;
+  token: string;
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  workers: WorkerHandle[];
+  postMentions(mentions: unknown[] | string, contentType?: string): Promise<Response>;
+  startWorker(extraEnv?: NodeJS.ProcessEnv): WorkerHandle;
+  /** Stops the server (and optionally restarts it on the same port), to test the dashboard's offline state. */
+  stopServer(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real yuqing on free ports: the HTTP + Socket.IO server in this process (serving the built
+ * dashboard) and worker processes launched exactly as `yuqing start` does, all on the test run's
+ * real Redis under a unique key prefix and a fresh data directory.
+ */
+export async function startSystem(opts: { workers?: number; jobLockMs?: number; redisUrl?: string } = {}): Promise<TestSystem> {
+  const redisUrl = opts.redisUrl ?? inject('redisUrl');
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'yuqing-test-data-'));
+  const token = randomBytes(12).toString('hex');
+  const envVars: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    REDIS_URL: redisUrl,
+    DATA_DIR: dataDir,
+    YUQING_REDIS_PREFIX: `t${randomBytes(5).toString('hex')}`,
+    YUQING_INGEST_TOKEN: token,
+    YUQING_JOB_LOCK_MS: String(opts.jobLockMs ?? 4000),
+    YUQING_DEMO: '0',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+  };
+  const env = parseEnv(envVars);
+  const log = createLogger('test-server', env.LOG_LEVEL);
+  const httpServer: Server = createServer();
+  const app: Application = await createApplication(httpServer, {
+    env: { ...env, REDIS_URL: redisUrl },
+    ingestToken: token,
+    adminToken: token,
+    log,
+    clientDir: path.join(ROOT, 'dist/client'),
+  });
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', () => resolve()));
+  const port = (httpServer.address() as AddressInfo).port;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let serverUp = true;
+
+  const workers: WorkerHandle[] = [];
+  const startWorker = (extraEnv: NodeJS.ProcessEnv = {}): WorkerHandle => {
+    const child = fork(LAUNCHER, ['worker'], { env: { ...envVars, ...extraEnv }, stdio: 'inherit' });
+    const ready = new Promise<void>((resolve, reject) => {
+      child.on('message', (m: { type?: string }) => m?.type === 'ready' && resolve());
+      child.once('exit', (code) => reject(new Error(`worker exited before ready (code ${code})`)));
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    ready.catch(() => undefined);
+    const handle = { process: child, ready, exited };
+    workers.push(handle);
+    return handle;
+  };
+  for (let i = 0; i < (opts.workers ?? 1); i++) startWorker();
+  await Promise.all(workers.map((w) => w.ready));
+
+  return {
+    baseUrl,
+    token,
+    dataDir,
+    env: envVars,
+    workers,
+    startWorker,
+    postMentions: (mentions, contentType = 'application/json') =>
+      fetch(`${baseUrl}/api/v1/mentions`, {
+        method: 'POST',
+        headers: { 'content-type': contentType, authorization: `Bearer ${token}` },
+        body: typeof mentions === 'string' ? mentions : JSON.stringify(mentions),
+      }),
+    async stopServer() {
+      if (!serverUp) return;
+      serverUp = false;
+      await app.stopAccepting();
+      await app.close();
+    },
+    async stop() {
+      for (const w of workers) if (w.process.exitCode === null && w.process.signalCode === null) w.process.kill('SIGTERM');
+      await Promise.all(workers.map((w) => w.exited));
+      if (serverUp) {
+        serverUp = false;
+        await app.stopAccepting();
+        await app.close();
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls until `check` returns a value that is not undefined (tests wait on behaviour, not on time). */
+export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const v = await check();
+      if (v !== undefined) return v;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}

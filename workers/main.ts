@@ -1,0 +1,95 @@
+import 'dotenv/config';
+import { Worker, UnrecoverableError } from 'bullmq';
+import { Redis } from 'ioredis';
+import { parseEnv, ConfigError } from '../shared/config/env.js';
+import { CHANNELS, MENTIONS_QUEUE, channelName, type MentionBatchJob } from '../shared/contracts/queue.js';
+import { createLogger } from './log.js';
+import { createTagger } from './nlp/tagger.js';
+import { createBatchProcessor, UnprocessableJobError, type BatchOutcome } from './pipeline/process-batch.js';
+import { openWriteStore } from './store/open.js';
+import { loadTopics } from './topics-source.js';
+
+/** One worker process: consumes mention batches until told to stop, then finishes the job in hand. */
+export async function main(): Promise<void> {
+  const log = createLogger('worker');
+  let env;
+  try {
+    env = parseEnv(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      log.fatal(err.message);
+      process.exit(78);
+    }
+    throw err;
+  }
+  if (!env.REDIS_URL) {
+    log.fatal('REDIS_URL is not set: a worker needs the Redis that the server uses (`yuqing start` sets it for its workers)');
+    process.exit(78);
+  }
+  const db = openWriteStore(env.DATA_DIR);
+  const tagger = createTagger({ topics: loadTopics(db) });
+  const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+  const publisher = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3 });
+  const subscriber = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+  const deltaChannel = channelName(env.YUQING_REDIS_PREFIX, CHANNELS.delta);
+  const topicsChannel = channelName(env.YUQING_REDIS_PREFIX, CHANNELS.topicsChanged);
+  await subscriber.subscribe(topicsChannel);
+  subscriber.on('message', (channel) => {
+    if (channel !== topicsChannel) return;
+    tagger.setTopics(loadTopics(db));
+    log.info('topic configuration reloaded');
+  });
+
+  const processBatch = createBatchProcessor({
+    db,
+    tagger,
+    publish: async (delta) => void (await publisher.publish(deltaChannel, JSON.stringify(delta))),
+    warn: (msg, fields) => log.warn(fields, msg),
+  });
+
+  const worker = new Worker<MentionBatchJob, BatchOutcome>(
+    MENTIONS_QUEUE,
+    async (job) => {
+      try {
+        const outcome = await processBatch(job.id ?? 'unknown', job.data);
+        log.debug({ job: job.id, ...outcome }, 'batch stored');
+        return outcome;
+      } catch (err) {
+        if (err instanceof UnprocessableJobError) throw new UnrecoverableError(err.message);
+        throw err;
+      }
+    },
+    {
+      connection,
+      prefix: env.YUQING_REDIS_PREFIX,
+      concurrency: 1,
+      lockDuration: env.YUQING_JOB_LOCK_MS,
+      stalledInterval: Math.max(1000, Math.floor(env.YUQING_JOB_LOCK_MS / 2)),
+      maxStalledCount: 10,
+      autorun: true,
+    },
+  );
+  worker.on('failed', (job, err) => log.warn({ job: job?.id, attempts: job?.attemptsMade, error: err.message }, 'batch failed'));
+  worker.on('error', (err) => log.error({ error: err.message }, 'worker error'));
+  await worker.waitUntilReady();
+  log.info({ pid: process.pid, queue: MENTIONS_QUEUE }, 'worker ready');
+  process.send?.({ type: 'ready' });
+
+  let stopping = false;
+  const stop = async (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ why }, 'worker stopping: finishing the batch in hand');
+    await worker.close();
+    await subscriber.quit().catch(() => undefined);
+    await publisher.quit().catch(() => undefined);
+    await connection.quit().catch(() => undefined);
+    db.close();
+    log.info('worker stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  // Started by `yuqing start`: if the supervisor dies, finish cleanly rather than linger as an orphan.
+  process.on('disconnect', () => void stop('supervisor gone'));
+}

@@ -1,0 +1,39 @@
+import type { Statement } from 'better-sqlite3';
+import type { StoryIndex } from '../stories/index.js';
+import type { Db } from './open.js';
+
+/**
+ * The story index kept in the store, so every worker process clusters against the same stories.
+ * Used only inside the batch's write transaction, which serialises workers and keeps it consistent.
+ */
+export class SqliteStoryIndex implements StoryIndex {
+  private readonly byRoot: Statement<[string], { story_id: string }>;
+  private readonly insertRoot: Statement<[string, string]>;
+  private readonly insertBand: Statement<[string, string, string]>;
+  private readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+    this.byRoot = db.prepare('SELECT story_id FROM story_roots WHERE root_uid = ?');
+    this.insertRoot = db.prepare('INSERT OR IGNORE INTO story_roots (root_uid, story_id) VALUES (?, ?)');
+    this.insertBand = db.prepare('INSERT OR IGNORE INTO story_bands (band, story_id, hash) VALUES (?, ?, ?)');
+  }
+
+  storyOfRoot(rootUid: string): string | undefined {
+    return this.byRoot.get(rootUid)?.story_id;
+  }
+
+  candidates(bands: string[]): { storyId: string; hash: string }[] {
+    if (bands.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT DISTINCT story_id, hash FROM story_bands WHERE band IN (${bands.map(() => '?').join(',')}) LIMIT 64`)
+      .all(...bands) as { story_id: string; hash: string }[];
+    return rows.map((r) => ({ storyId: r.story_id, hash: r.hash }));
+  }
+
+  add(entry: { storyId: string; rootUid: string; hash: string | null; bands: string[] }): void {
+    this.insertRoot.run(entry.rootUid, entry.storyId);
+    if (entry.hash === null) return;
+    for (const band of entry.bands) this.insertBand.run(band, entry.storyId, entry.hash);
+  }
+}
