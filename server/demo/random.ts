@@ -1,0 +1,96 @@
+/**
+ * Small seeded randomness for the demo feed. Every stream is keyed by a tuple (seed, what, when…)
+ * so any simulated second, cycle or slot can be regenerated on its own, in any order, with the
+ * same result: that is what makes restarts and backfills idempotent downstream.
+ */
+
+/** A uniform number in [0, 1). */
+export type Rng = () => number;
+
+/** FNV-1a over UTF-16 code units, finished with a murmur-style avalanche so close keys diverge. */
+export function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** mulberry32: tiny, fast and good enough for picking words; not for anything secret. */
+function mulberry32(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function rngFor(...key: Array<string | number>): Rng {
+  return mulberry32(hash32(key.join('|')));
+}
+
+export function pick<T>(rng: Rng, items: readonly T[]): T {
+  const item = items[Math.floor(rng() * items.length)];
+  if (item === undefined) throw new Error('pick() from an empty list');
+  return item;
+}
+
+/** Integer in [lo, hi], both inclusive. */
+export function intBetween(rng: Rng, lo: number, hi: number): number {
+  return lo + Math.floor(rng() * (hi - lo + 1));
+}
+
+export function chance(rng: Rng, p: number): boolean {
+  return rng() < p;
+}
+
+/** Picks a key with probability proportional to its weight. */
+export function weighted<K extends string>(rng: Rng, weights: Readonly<Record<K, number>>): K {
+  const entries = Object.entries(weights) as Array<[K, number]>;
+  const total = entries.reduce((s, [, w]) => s + w, 0);
+  let r = rng() * total;
+  for (const [key, w] of entries) {
+    r -= w;
+    if (r < 0) return key;
+  }
+  const last = entries[entries.length - 1];
+  if (!last) throw new Error('weighted() with no entries');
+  return last[0];
+}
+
+/**
+ * Poisson-distributed count. Knuth's product method is exact for the small means a second has at
+ * ordinary rates; above 30 a rounded normal approximation avoids O(mean) work and exp underflow.
+ */
+export function poisson(rng: Rng, mean: number): number {
+  if (!(mean > 0)) return 0;
+  if (mean < 30) {
+    const limit = Math.exp(-mean);
+    let k = 0;
+    let p = rng();
+    while (p > limit) {
+      k++;
+      p *= rng();
+    }
+    return k;
+  }
+  const u1 = Math.max(rng(), Number.EPSILON);
+  const u2 = rng();
+  const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  return Math.max(0, Math.round(mean + z * Math.sqrt(mean)));
+}
+
+/** Heavy-tailed (Pareto) integer ≥ min, capped, as follower counts are. */
+export function pareto(rng: Rng, min: number, alpha: number, cap: number): number {
+  const u = Math.max(rng(), 1e-12);
+  return Math.min(cap, Math.floor(min / Math.pow(u, 1 / alpha)));
+}
