@@ -12,6 +12,7 @@ import { CHANNELS, MENTIONS_QUEUE, channelName, type MentionBatchJob } from '../
 import { HttpError, errorHandler } from './http/errors.js';
 import { createIngestor, type Ingestor } from './ingest/ingestor.js';
 import { startLiveHub } from './live/live-hub.js';
+import { closeRedis, within } from '../shared/util/within.js';
 import type { Logger } from './log.js';
 import { configRouter } from './routes/config.js';
 import { healthRouter } from './routes/health.js';
@@ -96,9 +97,9 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
       await closed;
     },
     async close() {
-      await queue.close().catch(() => undefined);
-      await subscriber.quit().catch(() => undefined);
-      await redis.quit().catch(() => undefined);
+      await within(queue.close(), 2000);
+      await closeRedis(subscriber);
+      await closeRedis(redis);
       db.close();
     },
   };

@@ -3,6 +3,7 @@ import { Worker, UnrecoverableError } from 'bullmq';
 import { Redis } from 'ioredis';
 import { parseEnv, ConfigError } from '../shared/config/env.js';
 import { CHANNELS, MENTIONS_QUEUE, channelName, type MentionBatchJob } from '../shared/contracts/queue.js';
+import { closeRedis, within } from '../shared/util/within.js';
 import { createLogger } from './log.js';
 import { createTagger } from './nlp/tagger.js';
 import { createBatchProcessor, UnprocessableJobError, type BatchOutcome } from './pipeline/process-batch.js';
@@ -80,10 +81,12 @@ export async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ why }, 'worker stopping: finishing the batch in hand');
-    await worker.close();
-    await subscriber.quit().catch(() => undefined);
-    await publisher.quit().catch(() => undefined);
-    await connection.quit().catch(() => undefined);
+    // Waits for the batch in hand; bounded so a vanished Redis cannot hold the process forever
+    // (an unfinished job is redelivered and counted once).
+    await within(worker.close(), env.YUQING_JOB_LOCK_MS * 2);
+    await closeRedis(subscriber);
+    await closeRedis(publisher);
+    await closeRedis(connection);
     db.close();
     log.info('worker stopped');
     process.exit(0);

@@ -9,6 +9,7 @@ import { MAX_MENTIONS_PER_JOB, MENTIONS_QUEUE, type MentionBatchJob } from '../.
 import { loadEnv } from '../config.js';
 import { readRecords } from '../ingest/file-records.js';
 import { createIngestor } from '../ingest/ingestor.js';
+import { closeRedis, within } from '../../shared/util/within.js';
 import { localRedisUrl } from './local-redis.js';
 
 interface Checkpoint {
@@ -111,6 +112,6 @@ export async function main(args: string[]): Promise<void> {
     `${file}: ${ck.accepted} mentions queued, ${ck.rejected} rejected` +
       `${ck.rejected ? ` (reasons in ${rejectsFile})` : ''}\n`,
   );
-  await queue.close();
-  await connection.quit();
+  await within(queue.close(), 2000);
+  await closeRedis(connection);
 }

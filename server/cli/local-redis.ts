@@ -103,9 +103,10 @@ export async function startLocalRedis(dataDir: string, log: Logger): Promise<Loc
   );
   child.stdout?.on('data', (d: Buffer) => log.debug({ redis: d.toString().trim() }, 'redis-server'));
   child.stderr?.on('data', (d: Buffer) => log.warn({ redis: d.toString().trim() }, 'redis-server'));
+  if (child.pid === undefined) throw new Error(`could not start ${bin}`);
   const url = `redis://127.0.0.1:${port}`;
   await waitForPing(url, child, 15_000);
-  writeFileSync(file, JSON.stringify({ pid: child.pid, port } satisfies RedisInfoFile));
+  writeFileSync(file, JSON.stringify({ pid: child.pid as number, port } satisfies RedisInfoFile));
   log.info({ url, dir }, 'started a local redis-server (REDIS_URL not set)');
   return {
     url,

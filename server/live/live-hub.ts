@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
 import { LIVE_ROOM, type ClientToServerEvents, type LiveSnapshot, type ServerToClientEvents } from '../../shared/contracts/live.js';
 import type { Logger } from '../log.js';
+import { within } from '../../shared/util/within.js';
 import type { Db } from '../store/open.js';
 import { diffLiveState, readLiveState, type LiveState } from './live-state.js';
 
@@ -70,7 +71,7 @@ export function startLiveHub(opts: LiveHubOptions) {
     stop: async () => {
       clearInterval(timer);
       opts.subscriber.off('message', onMessage);
-      await opts.subscriber.unsubscribe(opts.channel).catch(() => undefined);
+      if (opts.subscriber.status === 'ready') await within(opts.subscriber.unsubscribe(opts.channel), 1000);
     },
   };
 }

@@ -9,9 +9,10 @@ const MINUTE = 60_000;
 export function sentimentSeries(db: Db, from: number, to: number, bucketMinutes: number, offsetMinutes = 0): SeriesPoint[] {
   const rows = db
     .prepare(
-      `SELECT ((minute + ?) / ?) * ? - ? AS b, dim, key, SUM(n) AS n FROM agg_minute
+      `SELECT CAST((minute + ?) / ? AS INTEGER) * ? - ? AS b, dim, key, SUM(n) AS n FROM agg_minute
        WHERE minute >= ? AND minute < ? AND dim IN ('sentiment', 'critical') GROUP BY b, dim, key`,
     )
+    // better-sqlite3 binds JS numbers as REAL: the CAST keeps the bucket division integral.
     .all(offsetMinutes, bucketMinutes, bucketMinutes, offsetMinutes, Math.floor(from / MINUTE), Math.ceil(to / MINUTE)) as {
     b: number;
     dim: string;

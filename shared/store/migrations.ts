@@ -83,6 +83,8 @@ CREATE TABLE stories (
   denies INTEGER NOT NULL DEFAULT 0,
   reach INTEGER NOT NULL DEFAULT 0,
   official_replied INTEGER NOT NULL DEFAULT 0,
+  -- The story's first post is an official account's own statement (a clarification is not a rumour).
+  root_official INTEGER NOT NULL DEFAULT 0,
   rumour_score REAL NOT NULL DEFAULT 0,
   candidate INTEGER NOT NULL DEFAULT 0
 );

@@ -48,6 +48,7 @@ export interface StoryRow {
   denies: number;
   reach: number;
   official_replied: number;
+  root_official: number;
   rumour_score: number;
   candidate: number;
 }

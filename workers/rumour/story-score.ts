@@ -8,6 +8,8 @@ export interface StoryCounts {
   posts: number;
   queries: number;
   denies: number;
+  /** The story starts with an official account's own post (e.g. its clarification): not a rumour. */
+  rootOfficial: boolean;
 }
 
 /** Pseudo-count that keeps two early "真的假的？" on a tiny thread from scoring like fifty. */
@@ -21,6 +23,6 @@ export function enquiryScore(c: StoryCounts): { score: number; candidate: boolea
   const score = signals / (conversation + PRIOR);
   return {
     score: Math.round(score * 1000) / 1000,
-    candidate: signals >= CANDIDATE_MIN_SIGNALS && score >= CANDIDATE_MIN_SCORE,
+    candidate: !c.rootOfficial && signals >= CANDIDATE_MIN_SIGNALS && score >= CANDIDATE_MIN_SCORE,
   };
 }

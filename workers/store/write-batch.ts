@@ -46,7 +46,9 @@ export function createBatchWriter(db: Db) {
       queries = queries + @queries, denies = denies + @denies, reach = reach + @reach,
       official_replied = MAX(official_replied, @official),
       first_seen = MIN(first_seen, @t), last_seen = MAX(last_seen, @t),
-      text = CASE WHEN @is_root = 1 AND (text = '' OR root_uid = @uid) THEN @text ELSE text END,
+      -- Replies can arrive before their root: the story shows the first words seen until the root comes.
+      text = CASE WHEN @is_root = 1 AND root_uid IS NULL THEN @text WHEN text = '' THEN @text ELSE text END,
+      root_official = CASE WHEN @is_root = 1 AND (root_uid IS NULL OR root_uid = @uid) THEN @root_official ELSE root_official END,
       root_uid = CASE WHEN @is_root = 1 AND root_uid IS NULL THEN @uid ELSE root_uid END
     WHERE id = @story`);
   const getStory = db.prepare('SELECT * FROM stories WHERE id = ?');
@@ -125,6 +127,7 @@ export function createBatchWriter(db: Db) {
         denies: responds && t.tags.stance === 'deny' ? 1 : 0,
         reach: row.followers,
         official: responds && row.author_official === 1 ? 1 : 0,
+        root_official: row.author_official,
         t: createdAt,
       });
       touched.add(storyId);
@@ -149,7 +152,7 @@ export function createBatchWriter(db: Db) {
     const stories: StoryRow[] = [];
     for (const id of touched) {
       const s = getStory.get(id) as StoryRow;
-      const { score, candidate } = enquiryScore(s);
+      const { score, candidate } = enquiryScore({ ...s, rootOfficial: s.root_official === 1 });
       scoreStory.run(score, candidate ? 1 : 0, id);
       stories.push({ ...s, rumour_score: score, candidate: candidate ? 1 : 0 });
     }

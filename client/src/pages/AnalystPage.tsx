@@ -1,0 +1,88 @@
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { filtersToApiQuery, filtersToSearch, parseFilters, type AnalystFilters } from '../analyst/filters.js';
+import { FilterForm } from '../components/FilterForm.js';
+import { MentionTable } from '../components/MentionTable.js';
+import { ErrorPanel, Loading } from '../components/Status.js';
+import { ThreadDialog } from '../components/ThreadDialog.js';
+import { useMentions } from '../hooks/useMentions.js';
+import { FALLBACK_TIMEZONE, useMeta } from '../hooks/useMeta.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { apiUrl } from '../lib/api.js';
+
+/** The analyst's view: filters live in the URL, so a search can be shared by copying the address. */
+export function AnalystPage() {
+  const { t } = useI18n();
+  const [search, setSearch] = useSearchParams();
+  const meta = useMeta();
+  const timeZone = meta.data?.timezone ?? FALLBACK_TIMEZONE;
+  const searchKey = search.toString();
+  const filters = useMemo(() => parseFilters(new URLSearchParams(searchKey)), [searchKey]);
+  // Presets ("last 24 h") are pinned to the moment the filters were applied, so re-renders do not
+  // refetch; applying the same filters again (the search button) moves them to now.
+  const [appliedAt, setAppliedAt] = useState(() => Date.now());
+  const query = useMemo(() => filtersToApiQuery(filters, appliedAt), [filters, appliedAt]);
+  const mentions = useMentions(query);
+  const [openUid, setOpenUid] = useState<string | null>(null);
+
+  function apply(next: AnalystFilters) {
+    setAppliedAt(Date.now());
+    setSearch(filtersToSearch(next));
+  }
+
+  const exportHref = apiUrl('/mentions/export.csv', query);
+
+  return (
+    <section className="page page-analyst" aria-labelledby="page-title">
+      <div className="page-head">
+        <h1 id="page-title">{t.analyst.title}</h1>
+        <a className="button no-print" href={exportHref} download data-testid="export-csv">
+          {t.analyst.exportCsv}
+        </a>
+      </div>
+      <FilterForm filters={filters} meta={meta.data} timeZone={timeZone} onApply={apply} />
+      {renderResults()}
+      {openUid && <ThreadDialog uid={openUid} meta={meta.data} timeZone={timeZone} onClose={() => setOpenUid(null)} />}
+    </section>
+  );
+
+  // A render helper, not a component: a nested component type would remount (and drop focus) on every render.
+  function renderResults() {
+    if (mentions.error) return <ErrorPanel error={mentions.error} onRetry={mentions.reload} />;
+    const page = mentions.data;
+    if (!page) return <Loading />;
+    if (mentions.isLoading && page.items.length === 0) return <Loading />;
+    if (page.items.length === 0) {
+      return (
+        <p className="empty" role="status" data-testid="no-results">
+          {t.analyst.empty}
+        </p>
+      );
+    }
+    return (
+      <>
+        <p className="results-count" role="status" data-testid="results-count">
+          {mentions.isLoading ? t.common.loading : t.analyst.results(page.items.length, page.nextCursor !== null)}
+        </p>
+        <MentionTable
+          busy={mentions.isLoading}
+          items={page.items}
+          meta={meta.data}
+          timeZone={timeZone}
+          sort={filters.sort}
+          order={filters.order}
+          onSort={(sort, order) => apply({ ...filters, sort, order })}
+          onOpen={setOpenUid}
+        />
+        {mentions.loadMoreError && <ErrorPanel error={mentions.loadMoreError} onRetry={mentions.loadMore} />}
+        {page.nextCursor && (
+          <div className="more no-print">
+            <button type="button" onClick={mentions.loadMore} disabled={mentions.isLoadingMore} data-testid="load-more">
+              {mentions.isLoadingMore ? t.common.loading : t.analyst.loadMore}
+            </button>
+          </div>
+        )}
+      </>
+    );
+  }
+}

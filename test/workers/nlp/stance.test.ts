@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { classifyStance, textStance } from '../../../workers/nlp/stance.js';
+import { STANCE_CASES } from '../../fixtures/nlp/stance-cases.js';
+import { tagText } from './helpers.js';
+
+describe('stance', () => {
+  it.each(STANCE_CASES)('$text → $stance ($why)', ({ text, stance, kind }) => {
+    const over = kind === 'post' ? {} : { kind: kind ?? 'reply', rootId: 'root1', parentId: 'root1' };
+    expect(tagText(text, over).stance).toBe(stance);
+  });
+
+  it('an agreement-only reply takes the stance of the parent it answers', () => {
+    expect(classifyStance({ kind: 'reply', own: '是的', parent: { own: '假的，已经辟谣了' } })).toBe('deny');
+    expect(classifyStance({ kind: 'reply', own: '+1', parent: { own: '我也看到了' } })).toBe('support');
+    expect(classifyStance({ kind: 'reply', own: '是的' })).toBe('support');
+    expect(classifyStance({ kind: 'reply', own: '是的', parent: { own: '真的假的?' } })).toBe('comment');
+  });
+
+  it('under an official debunk, echoing the debunk supports the root', () => {
+    const root = { own: '网传东湖区有人抢孩子系谣言,请勿传播', official: true };
+    expect(classifyStance({ kind: 'reply', own: '谣言止于智者', root })).toBe('support');
+    expect(classifyStance({ kind: 'reply', own: '我亲眼看到了', root })).toBe('deny');
+    expect(classifyStance({ kind: 'reply', own: '真的假的?', root })).toBe('query');
+    // The same reply under a non-official root is read literally.
+    expect(classifyStance({ kind: 'reply', own: '谣言止于智者', root: { ...root, official: false } })).toBe('deny');
+  });
+
+  it('uses the tagger context for parent agreement', () => {
+    const got = tagText('是的', { kind: 'reply', rootId: 'r', parentId: 'p' }, { root: { text: '网传有人抢孩子' }, parent: { text: '假的，别信' } });
+    expect(got.stance).toBe('deny');
+  });
+
+  it('reads an empty text as a comment', () => {
+    expect(textStance('')).toBe('comment');
+  });
+});

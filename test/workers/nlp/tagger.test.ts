@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { tagsSchema } from '../../../shared/contracts/tags.js';
+import { topicConfigSchema } from '../../../shared/contracts/topics.js';
+import { createTagger } from '../../../workers/nlp/tagger.js';
+import { mention, sharedTagger, tagText } from './helpers.js';
+
+describe('tagger', () => {
+  it('produces contract-valid tags and the normalised text', () => {
+    const { normalised, ...tags } = tagText('派出所民警态度恶劣，报警半天没人管[怒] #江城#');
+    expect(tagsSchema.safeParse(tags).success).toBe(true);
+    expect(tags).toMatchObject({ lang: 'zh', critical: true, emotion: 'anger', stance: 'support' });
+    expect(tags.sentiment.label).toBe('negative');
+    expect(tags.topics).toContain('police_conduct');
+    expect(normalised.hashtags).toEqual(['江城']);
+  });
+
+  it('is deterministic', () => {
+    const texts = ['真的假的？', 'Thanks officers!', '网传东湖区有人抢孩子 //@甲: 转发', '辛苦了[微笑]'];
+    const a = texts.map((t) => JSON.stringify(sharedTagger().tag(mention(t, { kind: 'reply', rootId: 'r' }))));
+    const b = texts.map((t) => JSON.stringify(createTagger().tag(mention(t, { kind: 'reply', rootId: 'r' }))));
+    expect(b).toEqual(a);
+  });
+
+  it('honours mention.lang', () => {
+    expect(tagText('ok 好', { lang: 'en-US' }).lang).toBe('en');
+    expect(tagText('hello world').lang).toBe('en');
+    expect(tagText('Hello 你好', { lang: 'zh-Hant' }).lang).toBe('zh');
+  });
+
+  it('reads the forwarded text of a plain forward for tone and topics, but not for stance', () => {
+    const t = tagText('转发微博 //@甲: 城管暴力执法，太恶心了', { kind: 'repost', rootId: 'r' });
+    expect(t.sentiment.label).toBe('negative');
+    expect(t.critical).toBe(true);
+    expect(t.topics).toContain('police_conduct');
+    expect(t.stance).toBe('comment');
+  });
+
+  it('matches topics in the quoted chain and hashtags too', () => {
+    expect(tagText('太可怕了 //@甲: 小心电信诈骗').topics).toContain('fraud');
+    expect(tagText('注意 #反诈#').topics).toContain('fraud');
+  });
+
+  it('uses replaced topics after setTopics', () => {
+    const tagger = createTagger();
+    tagger.setTopics(
+      topicConfigSchema.parse({ version: 1, topics: [{ id: 'bridge', name: { zh: '桥', en: 'Bridge' }, rules: [{ any: ['大桥'] }] }] }),
+    );
+    expect(tagger.tag(mention('大桥诈骗')).topics).toEqual(['bridge']);
+  });
+});

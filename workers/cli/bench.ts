@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { mentionUid, type Mention } from '../../shared/contracts/mention.js';
+import { createTagger } from '../nlp/tagger.js';
+import type { TaggedMention } from '../pipeline/tagged-mention.js';
+import { openWriteStore } from '../store/open.js';
+import { createBatchWriter } from '../store/write-batch.js';
+import { benchTexts } from './bench-texts.js';
+
+function mentions(n: number, enShare: number): Mention[] {
+  const base = Date.parse('2026-11-24T08:00:00+08:00');
+  return benchTexts(n, enShare).map((t, i) => ({
+    id: `b${i}`,
+    platform: 'weibo',
+    kind: i % 5 === 0 ? 'reply' : 'post',
+    ...(i % 5 === 0 ? { rootId: `b${i - (i % 50)}`, parentId: `b${i - (i % 50)}` } : {}),
+    text: t.text,
+    createdAt: new Date(base + i * 10).toISOString(),
+    author: { id: `u${i % 1000}`, followers: i % 5000 },
+  }));
+}
+
+function rate(n: number, ms: number): string {
+  return `${Math.round((n / ms) * 1000).toLocaleString('en-US')}/s`;
+}
+
+/**
+ * `yuqing bench` (npm run bench): tagging throughput on one core for Chinese, English and mixed
+ * ~100-character texts, memory of the loaded models, and the store's batch-write throughput.
+ * Prints a small table on stdout; numbers go to the README with the machine they ran on.
+ */
+export async function main(args: string[]): Promise<void> {
+  const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 20_000);
+  const rssBefore = process.memoryUsage().rss;
+  const t0 = performance.now();
+  const tagger = createTagger();
+  tagger.tag({ id: 'warm', platform: 'weibo', kind: 'post', text: '预热', createdAt: new Date().toISOString() });
+  const loadMs = performance.now() - t0;
+  const rssModels = process.memoryUsage().rss - rssBefore;
+
+  const rows: [string, string][] = [];
+  rows.push(['machine', `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, Node ${process.version}`]);
+  rows.push(['model load', `${loadMs.toFixed(0)} ms, +${(rssModels / 2 ** 20).toFixed(0)} MB RSS`]);
+  for (const [label, enShare] of [['tag zh', 0], ['tag en', 1], ['tag mixed 70/30', 0.3]] as const) {
+    const batch = mentions(n, enShare);
+    for (const m of batch.slice(0, 500)) tagger.tag(m); // warm the JIT
+    const start = performance.now();
+    for (const m of batch) tagger.tag(m);
+    rows.push([`${label} (1 core)`, rate(n, performance.now() - start)]);
+  }
+
+  const dir = mkdtempSync(path.join(tmpdir(), 'yuqing-bench-'));
+  try {
+    const db = openWriteStore(dir);
+    const writer = createBatchWriter(db);
+    const batch = mentions(n, 0.3);
+    const tagged: TaggedMention[] = batch.map((m) => {
+      const { normalised, ...tags } = tagger.tag(m);
+      const uid = mentionUid(m);
+      const rootUid = m.rootId ? mentionUid({ platform: m.platform, id: m.rootId }) : null;
+      return { mention: m, uid, parentUid: rootUid, rootUid, threadUid: rootUid ?? uid, tags, normalised };
+    });
+    const start = performance.now();
+    for (let i = 0; i < tagged.length; i += 500) writer.write(tagged.slice(i, i + 500), 'api');
+    rows.push(['store write (500/txn, synchronous=FULL)', rate(n, performance.now() - start)]);
+    const again = performance.now();
+    for (let i = 0; i < tagged.length; i += 500) writer.write(tagged.slice(i, i + 500), 'api');
+    rows.push(['store re-write of duplicates (skipped)', rate(n, performance.now() - again)]);
+    db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  rows.push(['peak RSS', `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`]);
+  const width = Math.max(...rows.map(([k]) => k.length));
+  process.stdout.write(`yuqing bench — ${n.toLocaleString('en-US')} mentions per row\n`);
+  for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
+}

@@ -1,0 +1,75 @@
+import { cueList, JUDGEMENT_NEGATORS, RHETORICAL_DENIAL, JUDGEMENT_PHRASES, JUDGEMENTS, PRAISE, TARGETS, WRONGDOERS } from './lexicon/critical-cues.js';
+import { PhraseMatcher } from './phrase-matcher.js';
+import type { SentimentResult } from './sentiment.js';
+
+const Cue = { Target: 1, Judgement: 2, Praise: 4, Wrongdoer: 8 } as const;
+type Cue = (typeof Cue)[keyof typeof Cue];
+
+/** Negative sentiment strong enough to count as criticism when an authority is named. */
+export const CRITICAL_SENTIMENT = -0.35;
+
+interface CueSet {
+  matcher: PhraseMatcher;
+  kinds: number[];
+}
+
+let cues: CueSet | undefined;
+
+function cueSet(): CueSet {
+  if (cues) return cues;
+  const phrases: string[] = [];
+  const kinds: number[] = [];
+  const add = (list: string[], kind: Cue) => {
+    for (const p of list) {
+      phrases.push(p);
+      kinds.push(kind);
+    }
+  };
+  add(cueList(TARGETS), Cue.Target);
+  add([...cueList(JUDGEMENTS), ...JUDGEMENT_PHRASES], Cue.Judgement);
+  add(cueList(PRAISE), Cue.Praise);
+  add(cueList(WRONGDOERS), Cue.Wrongdoer);
+  cues = { matcher: new PhraseMatcher(phrases), kinds };
+  return cues;
+}
+
+export interface CriticalInput {
+  /** Normalised own words (or the quoted text for a plain repost). */
+  text: string;
+  sentiment: SentimentResult;
+  /** True for a reply in a thread whose root an official (police) account posted: the thread is the target. */
+  repliesToOfficial?: boolean;
+}
+
+/**
+ * Criticism of the authorities needs someone to criticise and a judgement of them:
+ * - an authority target (警察, 城管, 政府, police, officials …), or a reply under an official account's post;
+ * - and a judgement cue (不作为, 踢皮球, 暴力执法, corrupt …) not itself negated ("没有推诿"),
+ *   or, with an explicit target only, clearly negative sentiment that is not praise and not aimed at a wrongdoer.
+ * Praise of police ("感谢民警") and plain negative text without a target are not critical.
+ */
+export function isCritical(input: CriticalInput): boolean {
+  const { matcher, kinds } = cueSet();
+  let found = 0;
+  const text = input.text;
+  matcher.scan(text, (id, start) => {
+    const kind = kinds[id]!;
+    if (kind === Cue.Judgement && isDenied(text, start)) return;
+    found |= kind;
+  });
+  const target = (found & Cue.Target) !== 0;
+  if (found & Cue.Judgement) return target || input.repliesToOfficial === true;
+  if (!target) return false;
+  if (found & (Cue.Praise | Cue.Wrongdoer)) return false;
+  return input.sentiment.score <= CRITICAL_SENTIMENT;
+}
+
+/** A judgement right after a negation ("没有推诿") or in a clause that denies it ("谁说…不作为") does not count. */
+function isDenied(text: string, start: number): boolean {
+  if (JUDGEMENT_NEGATORS.test(text.slice(Math.max(0, start - 4), start))) return true;
+  let clauseStart = start;
+  while (clauseStart > 0 && !CLAUSE_END.test(text[clauseStart - 1]!)) clauseStart--;
+  return RHETORICAL_DENIAL.test(text.slice(clauseStart, start));
+}
+
+const CLAUSE_END = /[,.!?;。~…\n]/;
