@@ -18,6 +18,14 @@ async function storedCount(): Promise<number> {
   return (await json<{ mentions: number }>('/healthz')).mentions;
 }
 
+/** Waits until no job is waiting or in hand, so counts are final. */
+async function drained(): Promise<void> {
+  await eventually(async () => {
+    const h = await json<{ queue: { waiting: number; active: number } }>('/healthz');
+    return h.queue.waiting + h.queue.active === 0 ? true : undefined;
+  }, 'queue drained');
+}
+
 describe('POST /api/v1/mentions', () => {
   it('accepts valid items, rejects malformed ones with reasons, and stores and tags the valid ones', async () => {
     const good = makeMentions(6, 'mixed');
@@ -45,14 +53,12 @@ describe('POST /api/v1/mentions', () => {
 
   it('counts a batch posted twice only once', async () => {
     const batch = makeMentions(40, 'twice');
+    await drained();
     const before = await storedCount();
     for (let i = 0; i < 2; i++) expect((await sys.postMentions(batch)).status).toBe(202);
     await eventually(async () => ((await storedCount()) >= before + 40 ? true : undefined), 'the batch stored');
-    // Let any second copy drain before counting.
-    await eventually(async () => {
-      const h = await json<{ queue: { waiting: number; active: number } }>('/healthz');
-      return h.queue.waiting + h.queue.active === 0 ? true : undefined;
-    }, 'queue drained');
+    // Let the second copy drain before counting.
+    await drained();
     expect(await storedCount()).toBe(before + 40);
     const from = minutesAgoIso(30);
     const to = minutesAgoIso(-5);

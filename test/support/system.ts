@@ -51,7 +51,7 @@ export async function startSystem(opts: { workers?: number; jobLockMs?: number; 
     YUQING_INGEST_TOKEN: token,
     YUQING_JOB_LOCK_MS: String(opts.jobLockMs ?? 4000),
     YUQING_DEMO: '0',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
   };
   const env = parseEnv(envVars);
   const log = createLogger('test-server', env.LOG_LEVEL);
