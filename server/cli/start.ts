@@ -56,6 +56,7 @@ export async function run({ role }: { role: 'all' | 'server' }): Promise<void> {
           ratePerMinute: env.YUQING_DEMO_RATE,
           speed: env.YUQING_DEMO_SPEED,
           backfillMinutes: env.YUQING_DEMO_BACKFILL_MINUTES,
+          alignBackfillToCycle: true,
         },
         (mentions) => app.ingestor.enqueue(mentions, 'demo'),
         (msg, fields) => log.info(fields ?? {}, msg),

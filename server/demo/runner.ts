@@ -1,3 +1,4 @@
+import { CYCLE_SECONDS } from './rumour-cycle.js';
 import type { Mention } from '../../shared/contracts/mention.js';
 import { MAX_MENTIONS_PER_JOB } from '../../shared/contracts/queue.js';
 import type { DemoOptions } from './generator.js';
@@ -27,6 +28,8 @@ export interface DemoRunnerOptions extends DemoOptions {
   speed: number;
   /** Minutes of history generated at start so charts are full at once. Default 60. */
   backfillMinutes: number;
+  /** Start the backfill earlier, on a rumour-cycle boundary, so an outbreak under way has its root post (default false). */
+  alignBackfillToCycle?: boolean;
   /** Wall clock in epoch ms. Default Date.now. */
   now?: () => number;
   /** With speed > 1: how many simulated minutes behind the wall clock the replay starts. Default 60. */
@@ -76,7 +79,9 @@ export function startDemoFeed(
   };
 
   /** Next second to generate; every second before it is generated (in `pending` or delivered). */
-  let cursor = Math.floor(simStart / 1000) - Math.round(opts.backfillMinutes * 60);
+  // A backfill starts on a rumour-cycle boundary, so an outbreak under way has its root post too.
+  const backfillFrom = Math.floor(simStart / 1000) - Math.round(opts.backfillMinutes * 60);
+  let cursor = opts.alignBackfillToCycle && opts.backfillMinutes > 0 ? Math.floor(backfillFrom / CYCLE_SECONDS) * CYCLE_SECONDS : backfillFrom;
   const pending: Mention[] = [];
   let failures = 0;
   let stopped = false;

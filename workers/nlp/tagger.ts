@@ -55,7 +55,9 @@ export function createTagger(opts: { topics?: TopicConfig } = {}): Tagger {
       const sentiment = scoreSentiment(tokens, n.emoticons, n.emoji);
       const emotion = classifyEmotion(tokens, n.emoticons, n.emoji);
       const isReply = m.kind !== 'post';
-      const critical = isCritical({ text, sentiment, repliesToOfficial: isReply && ctx.root?.official === true });
+      // An official account's own notices (酒驾整治, 网警提示…) name police and wrongdoing but criticise no one.
+      const critical =
+        m.author?.official !== true && isCritical({ text, sentiment, repliesToOfficial: isReply && ctx.root?.official === true });
 
       const own = forwardOnly ? '' : n.own;
       const withContext = isReply && needsThreadContext(own, ctx.root?.official === true);

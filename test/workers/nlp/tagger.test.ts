@@ -14,6 +14,14 @@ describe('tagger', () => {
     expect(normalised.hashtags).toEqual(['江城']);
   });
 
+  it('does not tag an official account\'s own notice as criticism of the authorities', () => {
+    const notice = '【酒驾整治】凌晨两点多，江城交警查处酒驾2起、醉驾2起，警方提醒：喝酒不开车';
+    const complaint = '江城交警查酒驾就知道罚款，态度恶劣，乱作为';
+    expect(tagText(complaint).critical).toBe(true);
+    expect(tagText(complaint, { author: { id: 'jcjj', official: true, verified: true } }).critical).toBe(false);
+    expect(tagText(notice, { author: { id: 'jcjj', official: true, verified: true } }).critical).toBe(false);
+  });
+
   it('is deterministic', () => {
     const texts = ['真的假的？', 'Thanks officers!', '网传东湖区有人抢孩子 //@甲: 转发', '辛苦了[微笑]'];
     const a = texts.map((t) => JSON.stringify(sharedTagger().tag(mention(t, { kind: 'reply', rootId: 'r' }))));

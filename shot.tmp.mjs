@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+const [,, url, out, w='1400', h='1000', lang] = process.argv;
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const ctx = await b.newContext({ viewport: { width: +w, height: +h }, timezoneId: 'Asia/Shanghai' });
+const p = await ctx.newPage();
+p.on('console', m => { if (m.type()==='error') console.log('console:', m.text()); });
+if (lang) await p.addInitScript((l) => localStorage.setItem('yuqing.lang', l), lang);
+await p.goto(url, { waitUntil: 'networkidle' });
+await p.waitForTimeout(2500);
+await p.screenshot({ path: out, fullPage: true });
+await b.close();
