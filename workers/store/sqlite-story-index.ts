@@ -11,6 +11,8 @@ export class SqliteStoryIndex implements StoryIndex {
   private readonly insertRoot: Statement<[string, string]>;
   private readonly insertBand: Statement<[string, string, string]>;
   private readonly db: Db;
+  /** Candidate queries by number of bands (a signature always has the same count, so this stays tiny). */
+  private readonly candidateQueries = new Map<number, Statement<string[], { story_id: string; hash: string }>>();
 
   constructor(db: Db) {
     this.db = db;
@@ -25,10 +27,14 @@ export class SqliteStoryIndex implements StoryIndex {
 
   candidates(bands: string[]): { storyId: string; hash: string }[] {
     if (bands.length === 0) return [];
-    const rows = this.db
-      .prepare(`SELECT DISTINCT story_id, hash FROM story_bands WHERE band IN (${bands.map(() => '?').join(',')}) LIMIT 64`)
-      .all(...bands) as { story_id: string; hash: string }[];
-    return rows.map((r) => ({ storyId: r.story_id, hash: r.hash }));
+    let query = this.candidateQueries.get(bands.length);
+    if (!query) {
+      query = this.db.prepare(
+        `SELECT DISTINCT story_id, hash FROM story_bands WHERE band IN (${bands.map(() => '?').join(',')}) LIMIT 64`,
+      );
+      this.candidateQueries.set(bands.length, query);
+    }
+    return query.all(...bands).map((r) => ({ storyId: r.story_id, hash: r.hash }));
   }
 
   add(entry: { storyId: string; rootUid: string; hash: string | null; bands: string[] }): void {
