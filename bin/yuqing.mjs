@@ -14,6 +14,8 @@ const commands = {
   tag: 'workers/cli/tag.ts',
   rumours: 'workers/cli/rumours.ts',
   bench: 'workers/cli/bench.ts',
+  train: 'workers/cli/train.ts',
+  eval: 'workers/cli/eval.ts',
 };
 
 const [name, ...args] = process.argv.slice(2);
@@ -27,7 +29,9 @@ if (!target) {
       `  import FILE      import mentions from a JSON Lines or CSV file (resumable, idempotent)\n` +
       `  tag              tag Mention JSON lines from stdin, one result line each on stdout\n` +
       `  rumours          score thread roots from Mention JSON lines on stdin\n` +
-      `  bench            measure tagging throughput and memory\n`,
+      `  bench            measure tagging throughput and memory\n` +
+      `  train            rebuild the model files from ../shared/datasets\n` +
+      `  eval             evaluate tagging and rumour scoring on ../shared/datasets\n`,
   );
   process.exit(name ? 2 : 0);
 }

@@ -86,7 +86,9 @@ CREATE TABLE stories (
   -- The story's first post is an official account's own statement (a clarification is not a rumour).
   root_official INTEGER NOT NULL DEFAULT 0,
   rumour_score REAL NOT NULL DEFAULT 0,
-  candidate INTEGER NOT NULL DEFAULT 0
+  candidate INTEGER NOT NULL DEFAULT 0,
+  -- The scorer's running state and its last explanation (JSON), owned by workers/rumour/.
+  signals TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX stories_last_seen ON stories (last_seen);
 CREATE INDEX stories_candidate ON stories (candidate, rumour_score) WHERE candidate = 1;
