@@ -16,6 +16,7 @@ import { closeRedis, within } from '../shared/util/within.js';
 import type { Logger } from './log.js';
 import { configRouter } from './routes/config.js';
 import { healthRouter } from './routes/health.js';
+import { incidentsRouter } from './routes/incidents.js';
 import { ingestRouter } from './routes/ingest.js';
 import { mentionsRouter } from './routes/mentions.js';
 import { statsRouter } from './routes/stats.js';
@@ -65,6 +66,7 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
     ingestRouter({ ingestor, token: deps.ingestToken, maxBodyBytes: env.YUQING_MAX_BODY_BYTES, maxItems: env.YUQING_MAX_BATCH_ITEMS }),
     mentionsRouter(db),
     statsRouter(db, env.YUQING_TIMEZONE),
+    incidentsRouter({ db, adminToken: deps.adminToken }),
     configRouter({
       db,
       adminToken: deps.adminToken,

@@ -4,6 +4,9 @@ import { NavBar } from './components/NavBar.js';
 import { I18nProvider } from './i18n/I18nProvider.js';
 import { LiveProvider } from './live/LiveProvider.js';
 import { AnalystPage } from './pages/AnalystPage.js';
+import { HandoverPage } from './pages/HandoverPage.js';
+import { IncidentDetailPage } from './pages/IncidentDetailPage.js';
+import { IncidentsPage } from './pages/IncidentsPage.js';
 import { LivePage } from './pages/LivePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { SummaryPage } from './pages/SummaryPage.js';
@@ -28,6 +31,9 @@ const router = createBrowserRouter([
       { path: 'live', element: <LivePage /> },
       { path: 'analyst', element: <AnalystPage /> },
       { path: 'summary', element: <SummaryPage /> },
+      { path: 'incidents', element: <IncidentsPage /> },
+      { path: 'incidents/handover', element: <HandoverPage /> },
+      { path: 'incidents/:id', element: <IncidentDetailPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

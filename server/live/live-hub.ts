@@ -4,6 +4,8 @@ import { LIVE_ROOM, type ClientToServerEvents, type LiveSnapshot, type ServerToC
 import type { Logger } from '../log.js';
 import { within } from '../../shared/util/within.js';
 import type { Db } from '../store/open.js';
+import { liveIncidents } from '../incidents/read.js';
+import { createIncidentFeed } from './incident-feed.js';
 import { diffLiveState, readLiveState, type LiveState } from './live-state.js';
 
 export interface LiveHubOptions {
@@ -35,9 +37,26 @@ export function startLiveHub(opts: LiveHubOptions) {
   opts.subscriber.on('message', onMessage);
   void opts.subscriber.subscribe(opts.channel).catch((err: Error) => opts.log.error({ error: err.message }, 'live subscribe failed'));
 
-  const snapshot = (): LiveSnapshot => ({ seq, now: now(), ...state });
+  const incidents = createIncidentFeed(opts.db);
+  const snapshot = (): LiveSnapshot => {
+    const t = now();
+    let open: LiveSnapshot['incidents'] = [];
+    try {
+      open = liveIncidents(opts.db, t);
+    } catch (err) {
+      opts.log.warn({ error: (err as Error).message }, 'live incidents read failed');
+    }
+    return { seq, now: t, ...state, incidents: open };
+  };
   const tick = () => {
     const t = now();
+    // Incidents are checked every tick (one indexed lookup), so a new one reaches dashboards within
+    // a tick or two whoever wrote it, with or without a worker's notification.
+    try {
+      for (const e of incidents.poll(t)) opts.io.to(LIVE_ROOM).emit('incident', e);
+    } catch (err) {
+      opts.log.warn({ error: (err as Error).message }, 'live incident poll failed');
+    }
     // Re-read when something was written, when the minute rolls, and every 5 s as a safety net.
     const rolled = Math.floor(t / 60_000) !== Math.floor(lastRead / 60_000);
     let change = { series: [], topics: [], totals: { total: 0, negative: 0, critical: 0 }, critical: [], rumours: [] } as ReturnType<typeof diffLiveState>;

@@ -1,3 +1,4 @@
+import type { IncidentLiveEvent, IncidentView } from './incidents.js';
 import type { KeyCount, LiveTotals, MentionView, SeriesPoint, StoryView } from './views.js';
 
 /** Minutes of history the live view keeps. */
@@ -14,6 +15,11 @@ export interface LiveSnapshot {
   totals: LiveTotals;
   critical: MentionView[];
   rumours: StoryView[];
+  /**
+   * Incidents not yet clarified or dismissed, most urgent first (at most LIVE_INCIDENTS_MAX).
+   * Changes arrive as `incident` events, not in deltas. Optional so older servers stay compatible.
+   */
+  incidents?: IncidentView[];
 }
 
 /**
@@ -47,6 +53,12 @@ export interface BatchDelta {
 export interface ServerToClientEvents {
   snapshot: (s: LiveSnapshot) => void;
   delta: (d: LiveDelta) => void;
+  /**
+   * An incident opened or changed (by a worker or an officer), within about a second. Not
+   * sequenced: it replaces the incident with the same id, so a lost one is repaired by the next
+   * snapshot and a repeated one is harmless.
+   */
+  incident: (e: IncidentLiveEvent) => void;
   /** A socket message the server could not accept, with the reason. */
   problem: (p: { error: string }) => void;
 }

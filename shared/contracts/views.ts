@@ -33,9 +33,89 @@ export interface StoryView {
   denies: number;
   reach: number;
   officialReplied: boolean;
-  /** 0..1; how strongly replies question or deny the story (the rumour issue deepens this). */
+  /** 0..1; how likely the story is a rumour (workers/rumour: learned from signals, explained by `reasons`). */
   rumourScore: number;
+  /** Has needed an official clarification at some point (kept once set; never for an official account's own post). */
   candidate: boolean;
+  // The rumour scorer's view (absent on stories stored before it, so optional).
+  /** Needs a clarification now: likely a rumour, enough responses, and no official answer yet. */
+  needsClarification?: boolean;
+  /** The top signals behind the score, with the posts that show them. */
+  reasons?: RumourReasonView[];
+  /** When it first needed a clarification (story time). */
+  flaggedAt?: string | null;
+  /** Responses per minute over the story's last 10 minutes, and that rate ÷ the 10 minutes before. */
+  velocity?: number;
+  acceleration?: number;
+  /** Mentions per bucket since first seen (bucket width doubles as the story ages). */
+  growth?: { start: string; widthMinutes: number; counts: number[] };
+  /** The accounts with most followers that spread it (posts and reposts). */
+  topSpreaders?: SpreaderView[];
+  /** The official post that answered it (a reply in its thread, or a separate clarification matched to it). */
+  officialAnswer?: OfficialAnswerView | null;
+  /** Spread before and after the official answer (for "did the clarification work?"). */
+  answerEffect?: { before: AnswerPhaseView; after: AnswerPhaseView } | null;
+  /** On an official clarification's own story: the story it answers. */
+  answersStoryId?: string | null;
+}
+
+/** What a rumour reason is about (the dashboard translates these keys). */
+export type RumourSignalKey =
+  | 'rootWording'
+  | 'replyWording'
+  | 'queries'
+  | 'denials'
+  | 'claimCues'
+  | 'fearAnger'
+  | 'authority'
+  | 'source'
+  | 'reach'
+  | 'pace'
+  | 'velocity'
+  | 'officialAnswer';
+
+export interface ExamplePostView {
+  uid: string;
+  text: string;
+}
+
+export interface RumourReasonView {
+  signal: RumourSignalKey;
+  /** Contribution to the score's log-odds (0 for context shown but not scored, e.g. velocity). */
+  weight: number;
+  value: number;
+  /** English detail, e.g. "7 of 23 responses ask whether it is true or where it comes from". */
+  detail: string;
+  examples: ExamplePostView[];
+}
+
+export interface SpreaderView {
+  uid: string;
+  author: string | null;
+  followers: number;
+  official: boolean;
+}
+
+export interface OfficialAnswerView {
+  uid: string;
+  at: string;
+  text: string;
+  via: 'reply' | 'post';
+  /** The answering post's own story, when it was a separate post. */
+  storyId: string | null;
+  author: string | null;
+  followers: number;
+}
+
+export interface AnswerPhaseView {
+  responses: number;
+  denies: number;
+  queries: number;
+  /** Followers of the accounts that reposted in the phase. */
+  spreaderFollowers: number;
+  minutes: number;
+  /** responses ÷ minutes (responses when the phase is under a minute). */
+  perMinute: number;
 }
 
 export interface SeriesPoint {

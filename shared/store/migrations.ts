@@ -109,6 +109,54 @@ CREATE TABLE rejected_items (
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at INTEGER NOT NULL, updated_by TEXT);
 `,
   },
+  {
+    id: 2,
+    name: 'rumour incidents and their history',
+    sql: `
+-- One incident per story (story_id UNIQUE): the worker opens it with INSERT OR IGNORE inside the batch
+-- transaction, so a redelivered batch or a second worker can never open a duplicate.
+CREATE TABLE incidents (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  story_id TEXT NOT NULL UNIQUE,
+  -- First detection: the response clock (5 h / 24 h / 48 h) runs from here.
+  opened_at INTEGER NOT NULL,
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'verifying', 'clarified', 'watching', 'dismissed')),
+  status_note TEXT,
+  assignee TEXT,
+  acknowledged_at INTEGER,
+  acknowledged_by TEXT,
+  clarification_uid TEXT,
+  -- An earlier clarified or dismissed incident about the same hoax (known rumour), and how alike they are.
+  known_incident_id INTEGER REFERENCES incidents (id),
+  known_similarity REAL,
+  score_at_open REAL NOT NULL,
+  -- The scorer's explanation when the incident opened (JSON, or NULL when it gave none).
+  reasons_at_open TEXT,
+  -- The story's representative text when it opened; what later stories are matched against.
+  story_text TEXT NOT NULL,
+  updated_at INTEGER NOT NULL,
+  -- Set while the status is clarified or dismissed: the response clock stops there.
+  closed_at INTEGER
+);
+CREATE INDEX incidents_status ON incidents (status, opened_at);
+CREATE INDEX incidents_opened ON incidents (opened_at);
+CREATE INDEX incidents_closed ON incidents (closed_at) WHERE closed_at IS NOT NULL;
+
+-- Every change, with who and when. AUTOINCREMENT ids grow in commit order, so the live hub can
+-- pick up changes from any process by remembering the last id it saw (no clocks compared).
+CREATE TABLE incident_events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  incident_id INTEGER NOT NULL REFERENCES incidents (id),
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  from_value TEXT,
+  to_value TEXT,
+  note TEXT
+);
+CREATE INDEX incident_events_incident ON incident_events (incident_id, id);
+`,
+  },
 ];
 
 /** The few calls the runner needs; better-sqlite3's Database satisfies it. */

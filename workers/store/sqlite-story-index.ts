@@ -29,8 +29,12 @@ export class SqliteStoryIndex implements StoryIndex {
     if (bands.length === 0) return [];
     let query = this.candidateQueries.get(bands.length);
     if (!query) {
+      // A rumour that was flagged and then answered by an official account is closed to new posts:
+      // the same claim posted again starts a story of its own, to be flagged (and recognised as a
+      // known rumour) afresh rather than vanish into the answered one.
       query = this.db.prepare(
-        `SELECT DISTINCT story_id, hash FROM story_bands WHERE band IN (${bands.map(() => '?').join(',')}) LIMIT 64`,
+        `SELECT DISTINCT b.story_id, b.hash FROM story_bands b JOIN stories s ON s.id = b.story_id
+         WHERE b.band IN (${bands.map(() => '?').join(',')}) AND NOT (s.candidate = 1 AND s.official_replied = 1) LIMIT 64`,
       );
       this.candidateQueries.set(bands.length, query);
     }

@@ -1,7 +1,9 @@
 import type { IngestSource } from '../../shared/contracts/queue.js';
 import type { MentionRow, StoryRow } from '../../shared/store/rows.js';
 import { assignStory } from '../stories/index.js';
-import { enquiryScore } from '../rumour/story-score.js';
+import { createLiveStoryScorer } from '../rumour/live-scorer.js';
+import { observationOf } from '../rumour/observation.js';
+import { openIncidents } from './incidents.js';
 import type { TaggedMention } from '../pipeline/tagged-mention.js';
 import type { Db } from './open.js';
 import { SqliteStoryIndex } from './sqlite-story-index.js';
@@ -51,13 +53,12 @@ export function createBatchWriter(db: Db) {
       root_official = CASE WHEN @is_root = 1 AND (root_uid IS NULL OR root_uid = @uid) THEN @root_official ELSE root_official END,
       root_uid = CASE WHEN @is_root = 1 AND root_uid IS NULL THEN @uid ELSE root_uid END
     WHERE id = @story`);
-  const getStory = db.prepare('SELECT * FROM stories WHERE id = ?');
-  const scoreStory = db.prepare('UPDATE stories SET rumour_score = ?, candidate = ? WHERE id = ?');
+  const rumours = createLiveStoryScorer(db);
 
   const write = db.transaction((batch: TaggedMention[], source: IngestSource, now: number): BatchWriteResult => {
     const inserted: MentionRow[] = [];
     const increments = new Map<string, number>();
-    const touched = new Set<string>();
+    const scoring = rumours.batch();
     let duplicates = 0;
     const bump = (minute: number, dim: string, key: string) => {
       const k = `${minute}|${dim}|${key}`;
@@ -130,7 +131,7 @@ export function createBatchWriter(db: Db) {
         root_official: row.author_official,
         t: createdAt,
       });
-      touched.add(storyId);
+      scoring.add(storyId, observationOf(m, t.uid, t.tags, t.normalised, isRoot));
 
       for (const topic of t.tags.topics) insertTopic.run(topic, createdAt, t.uid);
       const minute = Math.floor(createdAt / 60_000);
@@ -149,13 +150,10 @@ export function createBatchWriter(db: Db) {
       const [minute, dim, key] = k.split('|') as [string, string, string];
       bumpAgg.run(Number(minute), dim, key, n);
     }
-    const stories: StoryRow[] = [];
-    for (const id of touched) {
-      const s = getStory.get(id) as StoryRow;
-      const { score, candidate } = enquiryScore({ ...s, rootOfficial: s.root_official === 1 });
-      scoreStory.run(score, candidate ? 1 : 0, id);
-      stories.push({ ...s, rumour_score: score, candidate: candidate ? 1 : 0 });
-    }
+    // Every touched story's rumour signals, score and candidate flag, written back in this transaction.
+    const stories: StoryRow[] = scoring.finish();
+    // A story that needs clarification opens its one incident in the same transaction (see incidents.ts).
+    openIncidents(db, stories.filter((s) => s.candidate === 1), now);
     return { inserted, duplicates, stories, increments };
   });
 

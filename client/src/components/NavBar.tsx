@@ -1,11 +1,14 @@
 import { NavLink } from 'react-router-dom';
 import { useI18n, type Lang } from '../i18n/I18nProvider.js';
+import { useLive } from '../live/LiveProvider.js';
+import { needingAcknowledgement } from '../live/mergeIncidents.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 
 const LANGS: Lang[] = ['zh', 'en'];
 
 export function NavBar() {
   const { t, lang, setLang } = useI18n();
+  const unacknowledged = needingAcknowledgement(useLive().incidents.open).length;
   return (
     <header className="topbar no-print">
       <a className="skip-link" href="#main">
@@ -19,6 +22,17 @@ export function NavBar() {
         <NavLink to="/live">{t.nav.live}</NavLink>
         <NavLink to="/analyst">{t.nav.analyst}</NavLink>
         <NavLink to="/summary">{t.nav.summary}</NavLink>
+        <NavLink to="/incidents">
+          {t.nav.incidents}
+          {unacknowledged > 0 && (
+            <>
+              <span className="nav-count" aria-hidden="true" data-testid="nav-incident-count">
+                {unacknowledged}
+              </span>
+              <span className="visually-hidden">{t.incidents.navCount(unacknowledged)}</span>
+            </>
+          )}
+        </NavLink>
       </nav>
       <div className="topbar-right">
         <ConnectionBadge />

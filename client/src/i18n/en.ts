@@ -1,9 +1,10 @@
+import { incidentsEn } from './incidents-en.js';
 import type { Dict } from './zh.js';
 
 export const en: Dict = {
   appName: 'Yuqing',
   appTagline: 'Public sentiment monitor',
-  nav: { live: 'Live', analyst: 'Analyst', summary: 'Daily summary', main: 'Main navigation' },
+  nav: { live: 'Live', analyst: 'Analyst', summary: 'Daily summary', incidents: 'Incidents', main: 'Main navigation' },
   language: { label: 'Language', zh: '中文', en: 'English' },
   connection: { label: 'Live connection', connecting: 'Connecting', connected: 'Connected', reconnecting: 'Reconnecting', offline: 'Offline' },
   common: {
@@ -112,5 +113,6 @@ export const en: Dict = {
     nothing: 'None',
     generatedIn: (tz) => `Time zone: ${tz}`,
   },
+  incidents: incidentsEn,
   notFound: 'Page not found',
 };

@@ -1,4 +1,5 @@
 import type { Emotion, SentimentLabel, Stance } from '../../../shared/contracts/tags.js';
+import { incidentsZh, type IncidentDict } from './incidents-zh.js';
 
 /**
  * The Chinese dictionary is the reference: its type is the shape every other language must fill,
@@ -7,7 +8,7 @@ import type { Emotion, SentimentLabel, Stance } from '../../../shared/contracts/
 export interface Dict {
   appName: string;
   appTagline: string;
-  nav: { live: string; analyst: string; summary: string; main: string };
+  nav: { live: string; analyst: string; summary: string; incidents: string; main: string };
   language: { label: string; zh: string; en: string };
   connection: { label: string; connecting: string; connected: string; reconnecting: string; offline: string };
   common: {
@@ -116,13 +117,14 @@ export interface Dict {
     nothing: string;
     generatedIn: (tz: string) => string;
   };
+  incidents: IncidentDict;
   notFound: string;
 }
 
 export const zh: Dict = {
   appName: '舆情监测',
   appTagline: '公安政务微博舆情',
-  nav: { live: '实时值守', analyst: '研判分析', summary: '每日简报', main: '主导航' },
+  nav: { live: '实时值守', analyst: '研判分析', summary: '每日简报', incidents: '谣言处置', main: '主导航' },
   language: { label: '语言', zh: '中文', en: 'English' },
   connection: { label: '实时连接', connecting: '连接中', connected: '已连接', reconnecting: '重新连接中', offline: '离线' },
   common: {
@@ -231,5 +233,6 @@ export const zh: Dict = {
     nothing: '无',
     generatedIn: (tz) => `时区：${tz}`,
   },
+  incidents: incidentsZh,
   notFound: '页面不存在',
 };

@@ -1,7 +1,9 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import type { IncidentLiveEvent, IncidentView } from '../../../shared/contracts/incidents.js';
 import type { ClientToServerEvents, LiveDelta, LiveSnapshot, ServerToClientEvents } from '../../../shared/contracts/live.js';
 import { mergeDelta, type LiveState } from './mergeDelta.js';
+import { mergeIncident } from './mergeIncidents.js';
 
 /**
  * connecting: first attempt in progress; connected: socket open; reconnecting: lost it and trying
@@ -13,7 +15,21 @@ export interface Live {
   connection: ConnectionState;
   /** Null until the first snapshot; kept (stale) while reconnecting so the page does not go blank. */
   state: LiveState | null;
+  incidents: LiveIncidents;
 }
+
+export interface LiveIncidents {
+  /** Incidents not yet clarified or dismissed, most urgent first (snapshot, then pushed changes). */
+  open: IncidentView[];
+  /** Ids pushed as newly opened while this page was open (the /live alert sounds for these). */
+  arrived: number[];
+  /** Latest `updatedAt` pushed per incident id, open or closed: pages showing one reload on change. */
+  versions: Record<number, string>;
+  /** Grows with every pushed change: lists reload on it. */
+  revision: number;
+}
+
+const NO_INCIDENTS: LiveIncidents = { open: [], arrived: [], versions: {}, revision: 0 };
 
 /** Failed attempts in a row after which "reconnecting" becomes "offline". */
 const ATTEMPTS_BEFORE_OFFLINE = 2;
@@ -22,7 +38,7 @@ const LiveContext = createContext<Live | null>(null);
 
 /** Owns the one Socket.IO connection of the page; every view and the header read it. */
 export function LiveProvider({ children }: { children: ReactNode }) {
-  const [live, setLive] = useState<Live>({ connection: 'connecting', state: null });
+  const [live, setLive] = useState<Live>({ connection: 'connecting', state: null, incidents: NO_INCIDENTS });
   const stateRef = useRef<LiveState | null>(null);
 
   useEffect(() => {
@@ -56,6 +72,25 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     socket.on('snapshot', (s: LiveSnapshot) => {
       awaitingSnapshot = false;
       publish(s);
+      // A server without incidents sends none: keep what we have rather than blanking it.
+      if (s.incidents) {
+        const open = s.incidents;
+        setLive((l) => ({ ...l, incidents: { ...l.incidents, open, revision: l.incidents.revision + 1 } }));
+      }
+    });
+    socket.on('incident', (e: IncidentLiveEvent) => {
+      setLive((l) => {
+        const known = l.incidents.open.some((i) => i.id === e.incident.id) || l.incidents.arrived.includes(e.incident.id);
+        return {
+          ...l,
+          incidents: {
+            open: mergeIncident(l.incidents.open, e, Date.now()),
+            arrived: e.kind === 'opened' && !known ? [...l.incidents.arrived, e.incident.id] : l.incidents.arrived,
+            versions: { ...l.incidents.versions, [e.incident.id]: e.incident.updatedAt },
+            revision: l.incidents.revision + 1,
+          },
+        };
+      });
     });
     socket.on('delta', (d: LiveDelta) => {
       const current = stateRef.current;

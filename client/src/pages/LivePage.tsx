@@ -6,6 +6,7 @@ import { StoryItem } from '../components/StoryItem.js';
 import { Loading } from '../components/Status.js';
 import { FALLBACK_TIMEZONE, useMeta } from '../hooks/useMeta.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { IncidentAlert } from '../incidents/IncidentAlert.js';
 import { useLive } from '../live/LiveProvider.js';
 import { seriesTotal } from '../live/mergeDelta.js';
 import { formatNumber, formatShare } from '../lib/format.js';
@@ -33,6 +34,7 @@ export function LivePage() {
       <h1 id="page-title" className="visually-hidden">
         {t.live.title}
       </h1>
+      <IncidentAlert />
       <div className="kpis">
         <Kpi label={t.live.totalInWindow(LIVE_WINDOW_MINUTES)} value={formatNumber(plotted, locale)} testId="kpi-total" />
         <Kpi
