@@ -53,15 +53,18 @@ function statements(db: Db): Statements {
   return s;
 }
 
-/** The scorer's explanation, if its state in `stories.signals` carries one. */
-function reasonsOf(st: Statements, storyId: string): string | null {
+/** The scorer's explanation and the (data) time it first flagged the story, from `stories.signals`. */
+function scorerStateOf(st: Statements, storyId: string): { reasons: string | null; flaggedAt: number | null } {
   const row = st.signals.get(storyId) as { signals?: string } | undefined;
-  if (!row?.signals) return null;
+  if (!row?.signals) return { reasons: null, flaggedAt: null };
   try {
-    const parsed = JSON.parse(row.signals) as { reasons?: unknown };
-    return parsed.reasons === undefined ? null : JSON.stringify(parsed.reasons);
+    const parsed = JSON.parse(row.signals) as { reasons?: unknown; flaggedAt?: unknown };
+    return {
+      reasons: parsed.reasons === undefined ? null : JSON.stringify(parsed.reasons),
+      flaggedAt: typeof parsed.flaggedAt === 'number' ? parsed.flaggedAt : null,
+    };
   } catch {
-    return null;
+    return { reasons: null, flaggedAt: null };
   }
 }
 
@@ -89,18 +92,21 @@ export function openIncidents(db: Db, stories: StoryRow[], now: number): Inciden
   for (const s of stories) {
     // An official account's own statement is never a rumour, whatever a scorer says.
     if (s.candidate !== 1 || s.root_official === 1) continue;
-    const r = st.insert.run(s.id, now, s.rumour_score, s.text, now);
+    const { reasons, flaggedAt } = scorerStateOf(st, s.id);
+    // The response clock runs from detection in the data's own time: for live traffic that is now;
+    // for a backfill or an import of past posts it is when the posts showed the rumour.
+    const openedAt = Math.min(now, flaggedAt ?? now);
+    const r = st.insert.run(s.id, openedAt, s.rumour_score, s.text, now);
     if (r.changes === 0) continue;
     const id = Number(r.lastInsertRowid);
-    const reasons = reasonsOf(st, s.id);
     if (reasons !== null) st.setReasons.run(reasons, id);
-    st.event.run(id, now, SYSTEM_ACTOR, 'opened', null, 'open', `score ${s.rumour_score}`);
+    st.event.run(id, openedAt, SYSTEM_ACTOR, 'opened', null, 'open', `score ${s.rumour_score}`);
     const known = knownIncident(st, s.text);
     if (known) {
       st.setKnown.run(known.id, known.similarity, id);
       st.event.run(id, now, SYSTEM_ACTOR, 'known', null, String(known.id), `similarity ${known.similarity}`);
     }
-    opened.push({ id, storyId: s.id, openedAt: now, knownIncidentId: known?.id ?? null, knownSimilarity: known?.similarity ?? null });
+    opened.push({ id, storyId: s.id, openedAt, knownIncidentId: known?.id ?? null, knownSimilarity: known?.similarity ?? null });
   }
   return opened;
 }
