@@ -1,5 +1,14 @@
-/** Offset of an IANA time zone from UTC at an instant, in minutes (e.g. +480 for Asia/Shanghai). */
-export function zoneOffsetMinutes(timeZone: string, at: number): number {
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The wall-clock reading of an instant in an IANA time zone. */
+export function wallTime(timeZone: string, at: number): WallTime {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
@@ -10,8 +19,14 @@ export function zoneOffsetMinutes(timeZone: string, at: number): number {
     minute: '2-digit',
     second: '2-digit',
   }).formatToParts(new Date(at));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+}
+
+/** Offset of an IANA time zone from UTC at an instant, in minutes (e.g. +480 for Asia/Shanghai). */
+export function zoneOffsetMinutes(timeZone: string, at: number): number {
+  const w = wallTime(timeZone, at);
+  const wall = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return Math.round((wall - Math.floor(at / 1000) * 1000) / 60_000);
 }
 

@@ -2,39 +2,21 @@
  * Times are shown in the deployment's zone (from /api/v1/meta), not the browser's, so a duty officer
  * and a report printed elsewhere read the same clock as the server's daily summary.
  */
+import { addDays, wallTime, zoneOffsetMinutes } from '../../../shared/time/zoned-day.js';
 
 const MINUTE = 60_000;
-const DAY = 86_400_000;
-
-function parts(ms: number, timeZone: string): Record<string, number> {
-  const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  const out: Record<string, number> = {};
-  for (const p of fmt.formatToParts(new Date(ms))) if (p.type !== 'literal') out[p.type] = Number(p.value);
-  return out;
-}
 
 /** Offset of `timeZone` from UTC at the instant `ms`, in ms (east positive). */
 export function zoneOffset(ms: number, timeZone: string): number {
-  const p = parts(ms, timeZone);
-  const asUtc = Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
-  return asUtc - Math.floor(ms / 1000) * 1000;
+  return zoneOffsetMinutes(timeZone, ms) * MINUTE;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** `YYYY-MM-DDTHH:mm` wall time in `timeZone` (the value format of `<input type="datetime-local">`). */
 export function toZonedInput(ms: number, timeZone: string): string {
-  const p = parts(ms, timeZone);
-  return `${p.year}-${pad(p.month ?? 1)}-${pad(p.day ?? 1)}T${pad(p.hour ?? 0)}:${pad(p.minute ?? 0)}`;
+  const p = wallTime(timeZone, ms);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
 }
 
 /** The instant of a `YYYY-MM-DDTHH:mm` wall time in `timeZone`, or null when it cannot be read. */
@@ -55,11 +37,7 @@ export function todayIn(timeZone: string, now = Date.now()): string {
 }
 
 /** Calendar arithmetic on `YYYY-MM-DD` strings (no time zone involved). */
-export function addDays(date: string, days: number): string {
-  const [y, mo, d] = date.split('-').map(Number);
-  const ms = Date.UTC(y ?? 1970, (mo ?? 1) - 1, d ?? 1) + days * DAY;
-  return new Date(ms).toISOString().slice(0, 10);
-}
+export { addDays };
 
 /** A real calendar date in `YYYY-MM-DD` form (2026-02-30 is not). */
 export function isIsoDate(value: string): boolean {
