@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { mentionUid, type Mention } from '../../shared/contracts/mention.js';
+import { MODELS_DIR } from '../nlp/model/model-file.js';
 import { createTagger } from '../nlp/tagger.js';
 import type { TaggedMention } from '../pipeline/tagged-mention.js';
 import { openWriteStore } from '../store/open.js';
@@ -26,8 +27,10 @@ function rate(n: number, ms: number): string {
 }
 
 /**
- * `yuqing bench` (npm run bench): tagging throughput on one core for Chinese, English and mixed
- * ~100-character texts, memory of the loaded models, and the store's batch-write throughput.
+ * `yuqing bench` (npm run bench): tagging throughput on one core (the full tag step: normalise,
+ * segment, sentiment/emotion/stance models, lexicon and cue rules, topic rules and the learned
+ * fallback) for Chinese, English and mixed ~100-character texts and for replies with thread
+ * context, load time and memory of the models, and the store's batch-write throughput.
  * Prints a small table on stdout; numbers go to the README with the machine they ran on.
  */
 export async function main(args: string[]): Promise<void> {
@@ -49,6 +52,19 @@ export async function main(args: string[]): Promise<void> {
     for (const m of batch) tagger.tag(m);
     rows.push([`${label} (1 core)`, rate(n, performance.now() - start)]);
   }
+  {
+    // Replies read their root and parent (the stance model's pair features, English) or the
+    // thread rules (Chinese): the heaviest path.
+    const batch = mentions(n, 0.5);
+    const ctx = { root: { text: batch[0]!.text }, parent: { text: batch[1]!.text } };
+    const replies = batch.map((m) => ({ ...m, kind: 'reply' as const, rootId: 'b0', parentId: 'b1' }));
+    for (const m of replies.slice(0, 500)) tagger.tag(m, ctx);
+    const start = performance.now();
+    for (const m of replies) tagger.tag(m, ctx);
+    rows.push(['tag replies with root+parent, 50/50 (1 core)', rate(n, performance.now() - start)]);
+  }
+  const modelBytes = readdirSync(MODELS_DIR).reduce((a, f) => a + statSync(path.join(MODELS_DIR, f)).size, 0);
+  rows.push(['model files on disk', `${(modelBytes / 2 ** 20).toFixed(1)} MB`]);
 
   const dir = mkdtempSync(path.join(tmpdir(), 'yuqing-bench-'));
   try {

@@ -1,12 +1,12 @@
-import { cueList, JUDGEMENT_NEGATORS, RHETORICAL_DENIAL, JUDGEMENT_PHRASES, JUDGEMENTS, PRAISE, TARGETS, WRONGDOERS } from './lexicon/critical-cues.js';
+import { cueList, REPORTS, JUDGEMENT_NEGATORS, RHETORICAL_DENIAL, JUDGEMENT_PHRASES, JUDGEMENTS, PRAISE, TARGETS, WRONGDOERS } from './lexicon/critical-cues.js';
 import { PhraseMatcher } from './phrase-matcher.js';
 import type { SentimentResult } from './sentiment.js';
 
-const Cue = { Target: 1, Judgement: 2, Praise: 4, Wrongdoer: 8 } as const;
+const Cue = { Target: 1, Judgement: 2, Praise: 4, Wrongdoer: 8, Report: 16 } as const;
 type Cue = (typeof Cue)[keyof typeof Cue];
 
 /** Negative sentiment strong enough to count as criticism when an authority is named. */
-export const CRITICAL_SENTIMENT = -0.35;
+export const CRITICAL_SENTIMENT = -0.5;
 
 interface CueSet {
   matcher: PhraseMatcher;
@@ -29,6 +29,7 @@ function cueSet(): CueSet {
   add([...cueList(JUDGEMENTS), ...JUDGEMENT_PHRASES], Cue.Judgement);
   add(cueList(PRAISE), Cue.Praise);
   add(cueList(WRONGDOERS), Cue.Wrongdoer);
+  add(REPORTS, Cue.Report);
   cues = { matcher: new PhraseMatcher(phrases), kinds };
   return cues;
 }
@@ -39,6 +40,8 @@ export interface CriticalInput {
   sentiment: SentimentResult;
   /** True for a reply in a thread whose root an official (police) account posted: the thread is the target. */
   repliesToOfficial?: boolean;
+  /** A sarcasm emoticon or emoji ([微笑], 🙃) came with the text: its praise is not meant. */
+  sarcastic?: boolean;
 }
 
 /**
@@ -46,7 +49,9 @@ export interface CriticalInput {
  * - an authority target (警察, 城管, 政府, police, officials …), or a reply under an official account's post;
  * - and a judgement cue (不作为, 踢皮球, 暴力执法, corrupt …) not itself negated ("没有推诿"),
  *   or, with an explicit target only, clearly negative sentiment that is not praise and not aimed at a wrongdoer.
- * Praise of police ("感谢民警") and plain negative text without a target are not critical.
+ * Praise of police ("感谢民警"), plain negative text without a target, and reports of what the
+ * police said or did ("警方通报…", "police say…", whose tone is the event's) are not critical
+ * without a judgement cue.
  */
 export function isCritical(input: CriticalInput): boolean {
   const { matcher, kinds } = cueSet();
@@ -60,8 +65,11 @@ export function isCritical(input: CriticalInput): boolean {
   const target = (found & Cue.Target) !== 0;
   if (found & Cue.Judgement) return target || input.repliesToOfficial === true;
   if (!target) return false;
-  if (found & (Cue.Praise | Cue.Wrongdoer)) return false;
-  return input.sentiment.score <= CRITICAL_SENTIMENT;
+  if (found & (Cue.Wrongdoer | Cue.Report)) return false;
+  if (found & Cue.Praise && input.sarcastic !== true) return false;
+  // The learned sentiment model gives news of a crime a negative lean: only a text it labels
+  // negative, and clearly so, counts.
+  return input.sentiment.label === 'negative' && input.sentiment.score <= CRITICAL_SENTIMENT;
 }
 
 /** A judgement right after a negation ("没有推诿") or in a clause that denies it ("谁说…不作为") does not count. */

@@ -29,6 +29,16 @@ const isBoundary = (t: string): boolean => /^[!?.,;:…。、;~\n]+$/.test(t);
  * exclamation emphasis, emoticons/emoji and sarcasm cues. The raw sum is squashed with tanh.
  */
 export function scoreSentiment(tokens: readonly string[], emoticons: readonly string[], emoji: readonly string[]): SentimentResult {
+  const { label, score } = scoreSentimentDetailed(tokens, emoticons, emoji);
+  return { label, score };
+}
+
+/**
+ * `scoreSentiment` plus `litotes`: the polarity mass of negative words that a negator turned
+ * positive ("not bad", "没有失望"), which corpus-trained models tend to read as negative.
+ */
+export function scoreSentimentDetailed(tokens: readonly string[], emoticons: readonly string[], emoji: readonly string[]): SentimentResult & { litotes: number } {
+  let litotes = 0;
   let pos = 0;
   let neg = 0;
   let clausePos = 0;
@@ -91,6 +101,7 @@ export function scoreSentiment(tokens: readonly string[], emoticons: readonly st
       if (negLeft > 0) {
         v *= negSoft ? -0.5 : -0.7;
         negLeft = 0;
+        if (v > 0) litotes += v;
       }
       if (v > 0) clausePos += v;
       else clauseNeg += v;
@@ -122,7 +133,7 @@ export function scoreSentiment(tokens: readonly string[], emoticons: readonly st
   raw *= 1 + 0.15 * Math.min(exclaim, 3);
   const score = Math.round(Math.tanh(raw * 0.7) * 1000) / 1000 || 0;
   const label: SentimentLabel = score >= NEUTRAL_BAND ? 'positive' : score <= -NEUTRAL_BAND ? 'negative' : 'neutral';
-  return { label, score };
+  return { label, score, litotes };
 }
 
 function hasPolarity(token: string | undefined): boolean {

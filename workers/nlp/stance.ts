@@ -41,8 +41,23 @@ function cueTable(): CueTable {
  */
 export function textStance(text: string): Stance {
   if (text === '') return 'comment';
-  const t = cueTable();
+  const sums = stanceCueSums(text);
+  let best: Stance = 'comment';
+  let bestWeight = MIN_WEIGHT - 1e-9;
+  for (const k of ['deny', 'query', 'support'] as const) {
+    if (sums[k] > bestWeight) {
+      best = k;
+      bestWeight = sums[k];
+    }
+  }
+  return best;
+}
+
+/** Cue weight per stance class in one text, read clause by clause as `textStance` describes. */
+export function stanceCueSums(text: string): Record<StanceKind, number> {
   const sums = { query: 0, deny: 0, support: 0 };
+  if (text === '') return sums;
+  const t = cueTable();
   for (const hit of outermostHits(t.matcher.findAll(text))) {
     let kind = t.kind[hit.id]!;
     const before = text.slice(Math.max(0, hit.start - 8), hit.start);
@@ -55,15 +70,7 @@ export function textStance(text: string): Stance {
     }
     sums[kind] += t.weight[hit.id]!;
   }
-  let best: Stance = 'comment';
-  let bestWeight = MIN_WEIGHT - 1e-9;
-  for (const k of ['deny', 'query', 'support'] as const) {
-    if (sums[k] > bestWeight) {
-      best = k;
-      bestWeight = sums[k];
-    }
-  }
-  return best;
+  return sums;
 }
 
 function lastClauseEnd(s: string): number {
@@ -106,8 +113,9 @@ export interface StanceInput {
  * - When the root is an official account's denial (a police debunk), deny and support swap: "谣言止于智者"
  *   under a debunk agrees with it, "我亲眼看到了" disputes it.
  * A plain forward with no own words is a comment.
+ * `ownStance`, when given, is a model's verdict on the own words and replaces the cue rules' one.
  */
-export function classifyStance(input: StanceInput): Stance {
+export function classifyStance(input: StanceInput, ownStance?: Stance): Stance {
   if (input.kind === 'post') return 'support';
   const own = input.own;
   let stance: Stance;
@@ -117,7 +125,7 @@ export function classifyStance(input: StanceInput): Stance {
     const parentStance = textStance(input.parent.own);
     stance = parentStance === 'query' ? 'comment' : parentStance;
   } else {
-    stance = textStance(own);
+    stance = ownStance ?? textStance(own);
   }
   if (input.root?.official && (stance === 'deny' || stance === 'support') && textStance(input.root.own) === 'deny') {
     stance = stance === 'deny' ? 'support' : 'deny';

@@ -1,15 +1,21 @@
 import type { Mention } from '../../shared/contracts/mention.js';
-import type { Tags } from '../../shared/contracts/tags.js';
+import type { Stance, Tags } from '../../shared/contracts/tags.js';
 import { topicConfigSchema, type TopicConfig } from '../../shared/contracts/topics.js';
 import { DEFAULT_TOPICS } from '../../shared/topics/defaults.js';
 import { isCritical } from './critical.js';
-import { classifyEmotion } from './emotion.js';
-import { analysisLang, detectLang, reportedLang } from './lang.js';
+import { FeatureVector } from './model/feature-vector.js';
+import { argmax, type LinearModel } from './model/linear-model.js';
+import { loadModels, type LoadedModels } from './model/registry.js';
+import { stanceFeatures } from './model/stance-features.js';
 import { normalise, type Normalised } from './normalise.js';
-import { tokenize } from './segment.js';
-import { scoreSentiment } from './sentiment.js';
-import { classifyStance, needsThreadContext } from './stance.js';
-import { compileTopics, type TopicMatcher } from './topics.js';
+import { classifyStance, needsThreadContext, stanceCueSums } from './stance.js';
+import { stanceViewOf } from './stance-view.js';
+import { prepareText } from './tone-input.js';
+import { hasSarcasm, ToneClassifier } from './tone.js';
+import { TopicFallback } from './topic-fallback.js';
+import { topicTextOf } from './topic-text.js';
+import { PhraseMatcher } from './phrase-matcher.js';
+import { compileTopics, normaliseKeyword, type TopicMatcher } from './topics.js';
 
 /** What a reply is judged against: its thread's root and the message it answers, when known. */
 export interface TagContext {
@@ -23,58 +29,130 @@ export interface Tagger {
   tag(m: Mention, ctx?: TagContext): TagResult;
   /** Replaces the topic configuration (e.g. after admins saved a new one). */
   setTopics(cfg: TopicConfig): void;
+  /**
+   * The first place of the configuration's `places` list that a normalised text names (own words
+   * first, then the quoted chain), for a mention that has no `region`; undefined when none.
+   */
+  placeOf(n: Normalised): string | undefined;
 }
 
-/** Own words that only say "this is a forward" (Weibo fills them in for an empty repost). */
-const FORWARD_ONLY = new Set(['', '转发微博', '转发', '转', '轉發微博', 'repost', 'rt']);
+export interface TaggerOptions {
+  topics?: TopicConfig;
+  /** Models to use; default: the shipped files in workers/models (loaded once per process). */
+  models?: LoadedModels;
+}
 
 /**
- * The lexicon-and-cue tagger. Models (segmenter, lexicons, cue automata) load once per process on
- * first use; tagging is synchronous, deterministic and allocation-light.
- * Sentiment, emotion and criticism read the commenter's own words — or, for a plain forward with
- * none, the forwarded text, since forwarding spreads it. Stance reads only the own words. Topics
- * read everything: own words, the quoted chain and the hashtags.
+ * The tagger: learned models (workers/models, see `npm run train`) combined with the lexicon and
+ * cue knowledge. Models load once per process on first use; tagging is synchronous and deterministic.
+ * - Sentiment and emotion read the commenter's own words (or, for a plain forward with none, the
+ *   forwarded text) with the quoted chain as context; emoticons and emoji add their evidence.
+ * - Criticism of the authorities: target and judgement cues, with the model's sentiment.
+ * - Stance: English replies use the RumourEval-trained model over the reply, its root and parent;
+ *   Chinese replies (no labelled corpus) use the cue rules. Both apply the thread rules (agreeing
+ *   with a parent; replies under an official debunk).
+ * - Topics: the configured keyword rules over own words, chain and hashtags; when none matches, the
+ *   learned fallback may propose one configured topic.
  */
-export function createTagger(opts: { topics?: TopicConfig } = {}): Tagger {
-  let topics: TopicMatcher = compileTopics(opts.topics ?? topicConfigSchema.parse(DEFAULT_TOPICS));
+export function createTagger(opts: TaggerOptions = {}): Tagger {
+  const models = opts.models ?? loadModels();
+  const tone = new ToneClassifier(models);
+  const stanceModel = new StanceModel(models.stanceEn);
+  const fallback = { zh: new TopicFallback(models.topicsZh, tone.bits), en: new TopicFallback(models.topicsEn, tone.bits) };
+  let topics: TopicMatcher;
+  let configured: Set<string>;
+  let places: { matcher: PhraseMatcher; names: string[] } | null = null;
+  const setTopics = (cfg: TopicConfig) => {
+    topics = compileTopics(cfg);
+    configured = new Set(cfg.topics.map((t) => t.id));
+    places = cfg.places.length ? { matcher: new PhraseMatcher(cfg.places.map(normaliseKeyword)), names: cfg.places } : null;
+  };
+  setTopics(opts.topics ?? topicConfigSchema.parse(DEFAULT_TOPICS));
 
   return {
-    setTopics(cfg) {
-      topics = compileTopics(cfg);
+    setTopics,
+
+    placeOf(n) {
+      if (!places) return undefined;
+      const p = places;
+      for (const text of [n.own, ...n.chain.map((c) => c.text)]) {
+        let first = -1;
+        let at = Infinity;
+        p.matcher.scan(text, (id, start) => {
+          if (start < at) {
+            at = start;
+            first = id;
+          }
+        });
+        if (first >= 0) return p.names[first];
+      }
+      return undefined;
     },
 
     tag(m, ctx = {}) {
-      const n = normalise(m.text);
-      const forwardOnly = FORWARD_ONLY.has(n.own.replace(/[\s,.!?;:。~…]+/g, ''));
-      const lastQuoted = n.chain.length ? n.chain[n.chain.length - 1]!.text : '';
-      const text = forwardOnly && lastQuoted ? lastQuoted : n.own;
-
-      const detected = detectLang(text || lastQuoted || m.text);
-      const lang = reportedLang(m.lang, detected);
-      const tokens = tokenize(text, analysisLang(lang, detected));
-      const sentiment = scoreSentiment(tokens, n.emoticons, n.emoji);
-      const emotion = classifyEmotion(tokens, n.emoticons, n.emoji);
+      const prep = prepareText(m.text, m.lang);
+      const { n, view, lang, analysis, forwardOnly } = prep;
+      const { sentiment, emotion } = tone.classify(view, analysis !== 'und');
       const isReply = m.kind !== 'post';
       // An official account's own notices (酒驾整治, 网警提示…) name police and wrongdoing but criticise no one.
       const critical =
-        m.author?.official !== true && isCritical({ text, sentiment, repliesToOfficial: isReply && ctx.root?.official === true });
+        m.author?.official !== true && isCritical({ text: view.own, sentiment, repliesToOfficial: isReply && ctx.root?.official === true, sarcastic: hasSarcasm(view) });
 
       const own = forwardOnly ? '' : n.own;
-      const withContext = isReply && needsThreadContext(own, ctx.root?.official === true);
-      const stance = classifyStance({
-        kind: m.kind,
-        own,
-        ...(withContext && ctx.root ? { root: { own: normalise(ctx.root.text).own, official: ctx.root.official === true } } : {}),
-        ...(withContext && ctx.parent && ctx.parent.text !== ctx.root?.text
-          ? { parent: { own: normalise(ctx.parent.text).own } }
-          : {}),
-      });
+      let stance: Stance;
+      if (m.kind !== 'post' && own !== '' && analysis === 'en' && stanceModel.ready) {
+        const parentText = ctx.parent && ctx.parent.text !== ctx.root?.text ? ctx.parent.text : undefined;
+        stance = stanceModel.classify(own, n.urls.length, ctx.root?.text, parentText);
+        stance = classifyStance({ kind: m.kind, own, ...threadContext(own, ctx, isReply) }, stance);
+      } else {
+        stance = classifyStance({ kind: m.kind, own, ...threadContext(own, ctx, isReply) });
+      }
 
-      let topicText = n.own;
-      for (const c of n.chain) topicText += '\n' + c.text;
-      for (const h of n.hashtags) topicText += '\n' + h;
-
-      return { lang, sentiment, emotion, critical, stance, topics: topics.match(topicText), normalised: n };
+      const topicText = topicTextOf(n);
+      let matched = topics.match(topicText);
+      if (matched.length === 0 && analysis !== 'und') {
+        matched = fallback[view.lang].predict(tone.baseFeatures(view), configured);
+      }
+      return { lang, sentiment, emotion, critical, stance, topics: matched, normalised: n };
     },
   };
+}
+
+/** Root and parent own words for the stance rules, normalised only when the rules will read them. */
+function threadContext(own: string, ctx: TagContext, isReply: boolean) {
+  if (!isReply || !needsThreadContext(own, ctx.root?.official === true)) return {};
+  return {
+    ...(ctx.root ? { root: { own: normalise(ctx.root.text).own, official: ctx.root.official === true } } : {}),
+    ...(ctx.parent && ctx.parent.text !== ctx.root?.text ? { parent: { own: normalise(ctx.parent.text).own } } : {}),
+  };
+}
+
+/** Cue weight of one strong phrase (stance-cues.ts). */
+const STRONG_CUE = 1.5;
+
+class StanceModel {
+  private readonly fv: FeatureVector;
+  private readonly p = new Float64Array(4);
+
+  constructor(private readonly model: LinearModel | null) {
+    this.fv = new FeatureVector(model?.header.bits ?? 17, 512);
+  }
+
+  get ready(): boolean {
+    return this.model !== null;
+  }
+
+  classify(own: string, urls: number, rootText: string | undefined, parentText: string | undefined): Stance {
+    const m = this.model!;
+    stanceFeatures(this.fv, stanceViewOf(own, urls, rootText, parentText));
+    m.logits(this.fv, this.p);
+    const verdict = m.header.classes[argmax(this.p, m.k)] as Stance;
+    if (verdict !== 'comment') return verdict;
+    // Strong question or denial forms ("is this true", "debunked") the model reads as a comment:
+    // the cue rules win (+0.005 macro-F1 in cross-validation over the training threads).
+    const cues = stanceCueSums(own);
+    if (cues.query >= STRONG_CUE && cues.query >= cues.deny) return 'query';
+    if (cues.deny >= STRONG_CUE) return 'deny';
+    return verdict;
+  }
 }

@@ -55,11 +55,21 @@ export function compileTopics(cfg: TopicConfig): TopicMatcher {
   }));
   const matcher = new PhraseMatcher(keywords);
   const seen = new Uint8Array(keywords.length);
+  const hits: number[] = [];
+  const onHit = (id: number) => {
+    if (seen[id] === 0) {
+      seen[id] = 1;
+      hits.push(id);
+    }
+  };
 
   return {
     match(text: string): string[] {
-      seen.fill(0);
-      matcher.present(text.toLowerCase(), seen);
+      for (const id of hits) seen[id] = 0;
+      hits.length = 0;
+      matcher.scan(text.toLowerCase(), onHit);
+      // Most texts name no keyword at all.
+      if (hits.length === 0) return [];
       const out: string[] = [];
       for (const t of topics) {
         if (t.exclude.some((k) => seen[k] === 1)) continue;

@@ -70,8 +70,10 @@ export function createBatchProcessor(deps: BatchProcessorDeps) {
       try {
         const { normalised, ...tags } = tagger.tag(m, contextOf(m));
         const rootId = m.kind === 'post' ? undefined : threadRootId(m);
+        // A mention naming a place of the jurisdiction (topic configuration `places`) gets it as region.
+        const place = m.region === undefined ? tagger.placeOf(normalised) : undefined;
         tagged.push({
-          mention: m,
+          mention: place === undefined ? m : { ...m, region: place },
           uid: mentionUid(m),
           parentUid: m.parentId === undefined ? null : mentionUid({ platform: m.platform, id: m.parentId }),
           rootUid: m.rootId === undefined ? null : mentionUid({ platform: m.platform, id: m.rootId }),

@@ -4,7 +4,7 @@ import { tagText } from './helpers.js';
 
 describe('emotion', () => {
   it.each(EMOTION_CASES)('$text → $emotion', ({ text, emotion }) => {
-    expect(tagText(text).emotion).toBe(emotion);
+    expect(Array.isArray(emotion) ? emotion : [emotion]).toContain(tagText(text).emotion);
   });
 
   it('sarcasm takes the joy out of praise', () => {

@@ -34,3 +34,14 @@ describe('stance', () => {
     expect(textStance('')).toBe('comment');
   });
 });
+
+describe('stance model with thread context (English)', () => {
+  const root = { text: 'BREAKING: gunman still inside the building, police say' };
+  it.each([
+    ['@user is this true? any source?', 'query'],
+    ['@user this is fake, the police already denied it', 'deny'],
+    ['@user Praying for everyone there', 'comment'],
+  ] as const)('%s → %s', (text, want) => {
+    expect(tagText(text, { kind: 'reply', rootId: 'r', parentId: 'r', platform: 'twitter' }, { root }).stance).toBe(want);
+  });
+});

@@ -56,3 +56,21 @@ describe('tagger', () => {
     expect(tagger.tag(mention('大桥诈骗')).topics).toEqual(['bridge']);
   });
 });
+
+describe('places of the jurisdiction', () => {
+  const tagger = createTagger({
+    topics: topicConfigSchema.parse({ version: 1, places: ['东湖区', '西城区', 'Riverside'], topics: [] }),
+  });
+  it.each([
+    ['网传东湖区有人抢孩子', '东湖区'],
+    ['寻人：老人在西城区走失，东湖区也在找', '西城区'],
+    ['//@甲: 東湖區又堵了', '东湖区'],
+    ['Flooding in riverside tonight', 'Riverside'],
+    ['今天天气不错', undefined],
+  ])('%s → %s', (text, place) => {
+    expect(tagger.placeOf(tagger.tag(mention(text)).normalised)).toBe(place);
+  });
+  it('names nothing without a places list', () => {
+    expect(sharedTagger().placeOf(sharedTagger().tag(mention('网传东湖区有人抢孩子')).normalised)).toBeUndefined();
+  });
+});

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BatchDelta } from '../../../shared/contracts/live.js';
+import { topicConfigSchema } from '../../../shared/contracts/topics.js';
 import { createTagger } from '../../../workers/nlp/tagger.js';
 import { createBatchProcessor, UnprocessableJobError } from '../../../workers/pipeline/process-batch.js';
 import { openWriteStore, type Db } from '../../../workers/store/open.js';
@@ -39,6 +40,19 @@ describe('processing a batch', () => {
     // Only the first delivery announces anything to the live view.
     expect(published).toHaveLength(1);
     expect(published[0]?.totals.total).toBe(25);
+  });
+
+  it('gives a mention that names a place of the jurisdiction that place as region', async () => {
+    const withPlaces = createTagger({ topics: topicConfigSchema.parse({ version: 1, places: ['东湖区', '西城区'], topics: [] }) });
+    const run = createBatchProcessor({ db, tagger: withPlaces, publish: async () => undefined, warn: () => undefined });
+    const base = { platform: 'weibo', kind: 'post', createdAt: minutesAgoIso(1) };
+    await run('job-places', job([
+      { ...base, id: 'pl1', text: '西城区人民路积水严重' },
+      { ...base, id: 'pl2', text: '西城区人民路积水严重', region: '江北区' },
+      { ...base, id: 'pl3', text: '今天天气不错' },
+    ]));
+    const regions = db.prepare("SELECT id, region FROM mentions WHERE id LIKE 'pl%' ORDER BY id").all();
+    expect(regions).toEqual([{ id: 'pl1', region: '西城区' }, { id: 'pl2', region: '江北区' }, { id: 'pl3', region: null }]);
   });
 
   it('counts a mention repeated inside one batch once', async () => {

@@ -41,9 +41,15 @@ thank thanks heroes hero kudos bravo salute respect appreciate grateful well-don
  * their presence turns off the sentiment-only path (an explicit judgement still counts).
  */
 export const WRONGDOERS = `
-嫌疑人 犯罪嫌疑人 嫌犯 骗子 诈骗分子 犯罪分子 罪犯 人贩子 小偷 歹徒 凶手 毒贩 肇事者 肇事司机 施暴者 坏人 人渣 醉驾司机 酒驾司机
-suspect suspects criminal criminals scammer scammers thief thieves robber robbers murderer killer offender perpetrator gang
+嫌疑人 犯罪嫌疑人 嫌犯 枪手 袭击者 恐怖分子 骗子 诈骗分子 犯罪分子 罪犯 人贩子 小偷 歹徒 凶手 毒贩 肇事者 肇事司机 施暴者 坏人 人渣 醉驾司机 酒驾司机
+suspect suspects gunman gunmen shooter shooters attacker attackers terrorist terrorists hijacker kidnapper criminal criminals scammer scammers thief thieves robber robbers murderer killer offender perpetrator gang
 `;
+
+/** Reports of what the authorities said or did: their negative tone is the event's, not a judgement. */
+export const REPORTS = [
+  '通报', '警情通报', '警方通报', '情况通报', '警方提醒', '警方表示', '据警方', '警方称', '警方介绍', '已被控制', '已被抓获', '已被刑拘', '正在调查', '已介入',
+  'police say', 'police said', 'police says', 'according to police', 'police confirm', 'police confirmed', 'police are investigating', 'police report', 'police reported',
+];
 
 /** "谁说警察不作为？" denies the judgement it contains. */
 export const RHETORICAL_DENIAL = /谁说|谁讲|谁敢说/;
