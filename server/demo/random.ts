@@ -3,36 +3,12 @@
  * so any simulated second, cycle or slot can be regenerated on its own, in any order, with the
  * same result: that is what makes restarts and backfills idempotent downstream.
  */
+import { hash32, mulberry32 } from '../../shared/util/hash.js';
 
 /** A uniform number in [0, 1). */
 export type Rng = () => number;
 
-/** FNV-1a over UTF-16 code units, finished with a murmur-style avalanche so close keys diverge. */
-export function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-/** mulberry32: tiny, fast and good enough for picking words; not for anything secret. */
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { hash32 };
 
 export function rngFor(...key: Array<string | number>): Rng {
   return mulberry32(hash32(key.join('|')));

@@ -2,6 +2,8 @@
  * Synthetic ~100-character microblog texts for the benchmark: phrases written for the project,
  * combined by a seeded generator so every run measures the same input.
  */
+import { mulberry32 } from '../../shared/util/hash.js';
+
 const ZH = [
   '网传东湖区某小学门口有人抢孩子，真的假的？', '江城交警在暴雨中指挥交通，辛苦了[赞]', '派出所民警态度恶劣，报警没人管[怒]',
   '冒充公检法的电话又来了，大家一定要警惕', '解放大道积水严重，公交停运，注意安全', '这个通报说了等于没说，蚌埠住了',
@@ -14,17 +16,6 @@ const EN = [
   'Heavy rain again, roads flooded near the station', 'Scam alert: calls pretending to be from the court',
   'RT @citynews: Missing child found safe, thanks to everyone who shared', 'Traffic is terrible on the ring road today',
 ];
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `n` texts, `enShare` of them English, each about `chars` characters long. */
 export function benchTexts(n: number, enShare = 0.3, chars = 100, seed = 42): { text: string; lang: 'zh' | 'en' }[] {

@@ -8,6 +8,7 @@
  * - `bands` are LSH keys over the full minima: 6 bands of 3 bins each. Texts with J = 0.85 share a
  *   band with probability > 0.99, J = 0.65 about 0.85, J = 0.1 about 0.006, so candidates are few.
  */
+import { fmix32 } from '../../shared/util/hash.js';
 export interface StorySignature {
   /** b-bit MinHash, 64 bits as 16 hex characters. */
   hash: string;
@@ -45,14 +46,7 @@ const PROBES = new Uint8Array(K * PROBES_PER_BIN);
 const mins = new Int32Array(K);
 const filled = new Uint8Array(K);
 
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+const fmix = fmix32;
 
 /** Letters, digits and CJK: what counts toward a text's content. */
 function meaningful(text: string): string {

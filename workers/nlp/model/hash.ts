@@ -3,6 +3,7 @@
  * substrings. FNV-1a over UTF-16 code units, finished with murmur3's avalanche so that the low bits
  * (the bucket) depend on every input unit.
  */
+import { fmix32 } from '../../../shared/util/hash.js';
 const FNV_PRIME = 0x01000193;
 export const FNV_OFFSET = 0x811c9dc5 | 0;
 
@@ -12,14 +13,7 @@ export function mix(h: number, c: number): number {
 }
 
 /** murmur3 fmix32: spreads every input bit over the result. */
-export function finish(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+export const finish = fmix32;
 
 /** The starting hash of a feature namespace, so "w:good" and "c:good" fall in different buckets. */
 export function seed(namespace: string): number {
