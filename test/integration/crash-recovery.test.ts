@@ -9,10 +9,6 @@ beforeAll(async () => {
 });
 afterAll(async () => sys?.stop());
 
-async function stored(): Promise<number> {
-  const res = await fetch(`${sys.baseUrl}/healthz`);
-  return ((await res.json()) as { mentions: number }).mentions;
-}
 
 describe('a worker killed mid-run', () => {
   it('loses nothing and counts nothing twice once another worker takes over', async () => {
@@ -23,24 +19,24 @@ describe('a worker killed mid-run', () => {
     const [worker] = sys.workers;
     // Kill as soon as the first batches are stored: later ones are queued or in hand.
     const seen = await eventually(async () => {
-      const n = await stored();
+      const n = await sys.storedCount();
       return n > 0 ? n : undefined;
     }, 'the first stored batch', 60_000);
     worker?.process.kill('SIGKILL');
     await worker?.exited;
-    const atKill = await stored();
+    const atKill = await sys.storedCount();
     expect(seen).toBeGreaterThan(0);
 
     const replacement = sys.startWorker();
     await replacement.ready;
-    await eventually(async () => ((await stored()) === total ? true : undefined), `all ${total} stored`, 90_000);
+    await eventually(async () => ((await sys.storedCount()) === total ? true : undefined), `all ${total} stored`, 90_000);
     // Drained queue, and the aggregates agree with the rows: every mention counted exactly once.
     const from = new Date(Date.now() - 3600_000).toISOString();
     const to = new Date(Date.now() + 600_000).toISOString();
     const b = await fetch(`${sys.baseUrl}/api/v1/stats/breakdown?from=${from}&to=${to}&dim=platform`);
     const counted = ((await b.json()) as { items: { n: number }[] }).items.reduce((s, i) => s + i.n, 0);
     expect(counted).toBe(total);
-    expect(await stored()).toBe(total);
+    expect(await sys.storedCount()).toBe(total);
     // The kill did land before the work was finished (otherwise this test proved nothing).
     expect(atKill).toBeLessThan(total);
   });

@@ -13,9 +13,6 @@ beforeAll(async () => {
 });
 afterAll(async () => sys?.stop());
 
-async function stored(): Promise<number> {
-  return ((await (await fetch(`${sys.baseUrl}/healthz`)).json()) as { mentions: number }).mentions;
-}
 
 function yuqingImport(file: string, ...args: string[]) {
   return run('node', ['bin/yuqing.mjs', 'import', file, ...args], { env: sys.env });
@@ -33,18 +30,15 @@ describe('yuqing import', () => {
     const first = await yuqingImport(file);
     expect(first.stdout).toBe('');
     expect(first.stderr).toMatch(/30 mentions queued, 2 rejected/);
-    await eventually(async () => ((await stored()) === 30 ? true : undefined), '30 stored');
+    await eventually(async () => ((await sys.storedCount()) === 30 ? true : undefined), '30 stored');
 
     const second = await yuqingImport(file);
     expect(second.stderr).toMatch(/already imported/);
     const forced = await yuqingImport(file, '--force');
     expect(forced.stderr).toMatch(/30 mentions queued/);
     // Queued again on purpose, yet stored once: wait for the queue to drain, then count.
-    await eventually(async () => {
-      const h = (await (await fetch(`${sys.baseUrl}/healthz`)).json()) as { queue: { waiting: number; active: number } };
-      return h.queue.waiting + h.queue.active === 0 ? true : undefined;
-    }, 'queue drained');
-    expect(await stored()).toBe(30);
+    await sys.drained();
+    expect(await sys.storedCount()).toBe(30);
   });
 
   it('imports CSV with flattened author and metric columns', async () => {

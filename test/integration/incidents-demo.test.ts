@@ -16,10 +16,6 @@ afterAll(async () => {
   await sys?.stop();
 });
 
-async function storedCount(): Promise<number> {
-  const res = await fetch(`${sys.baseUrl}/healthz`);
-  return ((await res.json()) as { mentions: number }).mentions;
-}
 
 // The demo feed's outbreak, replayed minute by minute through the API: its incident must open before
 // the official clarification arrives (and before the outbreak reaches half its size), and then show
@@ -47,7 +43,7 @@ describe('the demo outbreak as an incident', () => {
       expect((await sys.postMentions(batch)).status).toBe(202);
       sent += batch.length;
       sentOutbreak += batch.filter(inOutbreak).length;
-      await eventually(async () => ((await storedCount()) >= sent ? true : undefined), `minute ${minute} stored`);
+      await eventually(async () => ((await sys.storedCount()) >= sent ? true : undefined), `minute ${minute} stored`);
       if (!flagged) {
         const list = (await (await fetch(`${sys.baseUrl}/api/v1/incidents?status=open`)).json()) as IncidentList;
         const inc = list.items.find((i) => i.story?.rootUid === `weibo:${rootId}`);

@@ -8,23 +8,8 @@ beforeAll(async () => {
 });
 afterAll(async () => sys?.stop());
 
-async function json<T>(path: string): Promise<T> {
-  const res = await fetch(`${sys.baseUrl}${path}`);
-  expect(res.status, `${path} → ${res.status}`).toBe(200);
-  return (await res.json()) as T;
-}
 
-async function storedCount(): Promise<number> {
-  return (await json<{ mentions: number }>('/healthz')).mentions;
-}
 
-/** Waits until no job is waiting or in hand, so counts are final. */
-async function drained(): Promise<void> {
-  await eventually(async () => {
-    const h = await json<{ queue: { waiting: number; active: number } }>('/healthz');
-    return h.queue.waiting + h.queue.active === 0 ? true : undefined;
-  }, 'queue drained');
-}
 
 describe('POST /api/v1/mentions', () => {
   it('accepts valid items, rejects malformed ones with reasons, and stores and tags the valid ones', async () => {
@@ -37,8 +22,8 @@ describe('POST /api/v1/mentions', () => {
     expect(out.rejected.map((r) => r.index)).toEqual([1, 3]);
     expect(out.rejected[0]?.error).toMatch(/text/);
 
-    await eventually(async () => ((await storedCount()) >= 6 ? true : undefined), '6 stored mentions');
-    const page = await json<{ items: { id: string; tags: { lang: string; critical: boolean } }[] }>('/api/v1/mentions?q=%E4%B8%8D%E4%BD%9C%E4%B8%BA');
+    await eventually(async () => ((await sys.storedCount()) >= 6 ? true : undefined), '6 stored mentions');
+    const page = await sys.getJson<{ items: { id: string; tags: { lang: string; critical: boolean } }[] }>('/api/v1/mentions?q=%E4%B8%8D%E4%BD%9C%E4%B8%BA');
     // "不作为" (substring search in Chinese) finds the critical Chinese fixture.
     expect(page.items.map((m) => m.id)).toContain('mixed-1');
     expect(page.items.find((m) => m.id === 'mixed-1')?.tags).toMatchObject({ lang: 'zh', critical: true });
@@ -53,20 +38,20 @@ describe('POST /api/v1/mentions', () => {
 
   it('counts a batch posted twice only once', async () => {
     const batch = makeMentions(40, 'twice');
-    await drained();
-    const before = await storedCount();
+    await sys.drained();
+    const before = await sys.storedCount();
     for (let i = 0; i < 2; i++) expect((await sys.postMentions(batch)).status).toBe(202);
-    await eventually(async () => ((await storedCount()) >= before + 40 ? true : undefined), 'the batch stored');
+    await eventually(async () => ((await sys.storedCount()) >= before + 40 ? true : undefined), 'the batch stored');
     // Let the second copy drain before counting.
-    await drained();
-    expect(await storedCount()).toBe(before + 40);
+    await sys.drained();
+    expect(await sys.storedCount()).toBe(before + 40);
     const from = minutesAgoIso(30);
     const to = minutesAgoIso(-5);
-    const plat = await json<{ items: { key: string; n: number }[] }>(
+    const plat = await sys.getJson<{ items: { key: string; n: number }[] }>(
       `/api/v1/stats/breakdown?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&dim=platform`,
     );
     const counted = plat.items.reduce((s, i) => s + i.n, 0);
-    expect(counted).toBe(await storedCount());
+    expect(counted).toBe(await sys.storedCount());
   });
 
   it('refuses requests without a valid token', async () => {
@@ -110,7 +95,7 @@ describe('query API', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: { items: { uid: string }[]; nextCursor: string | null } = await json(
+      const page: { items: { uid: string }[]; nextCursor: string | null } = await sys.getJson(
         `/api/v1/mentions?limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
       );
       for (const m of page.items) {
@@ -120,7 +105,7 @@ describe('query API', () => {
       cursor = page.nextCursor;
       pages++;
     } while (cursor && pages < 100);
-    expect(seen.size).toBe(await storedCount());
+    expect(seen.size).toBe(await sys.storedCount());
     expect(pages).toBeGreaterThan(1);
   });
 
@@ -149,7 +134,7 @@ describe('query API', () => {
   });
 
   it('answers the health check', async () => {
-    const h = await json<{ status: string; redis: string; store: string; queue: { failed: number } }>('/healthz');
+    const h = await sys.getJson<{ status: string; redis: string; store: string; queue: { failed: number } }>('/healthz');
     expect(h).toMatchObject({ status: 'ok', redis: 'ok', store: 'ok' });
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoryView } from '../../shared/contracts/views.js';
-import { eventually, startSystem, type TestSystem } from '../support/system.js';
+import { startSystem, type TestSystem } from '../support/system.js';
 
 let sys: TestSystem;
 beforeAll(async () => {
@@ -8,18 +8,7 @@ beforeAll(async () => {
 });
 afterAll(async () => sys?.stop());
 
-async function json<T>(path: string): Promise<T> {
-  const res = await fetch(`${sys.baseUrl}${path}`);
-  expect(res.status, `${path} → ${res.status}`).toBe(200);
-  return (await res.json()) as T;
-}
 
-async function drained(): Promise<void> {
-  await eventually(async () => {
-    const h = await json<{ queue: { waiting: number; active: number } }>('/healthz');
-    return h.queue.waiting + h.queue.active === 0 ? true : undefined;
-  }, 'queue drained');
-}
 
 const ROOT_ID = 'outbreak-root';
 const ROOT_TEXT = '网传城南区自来水厂被人投毒了，好几个小区已经有人喝了拉肚子送医院！紧急扩散，这两天千万别喝自来水！转发周知';
@@ -50,7 +39,7 @@ function outbreak(total: number) {
 }
 
 async function candidateFor(rootId: string): Promise<StoryView | undefined> {
-  const { items } = await json<{ items: StoryView[] }>('/api/v1/stories?candidates=true&limit=50');
+  const { items } = await sys.getJson<{ items: StoryView[] }>('/api/v1/stories?candidates=true&limit=50');
   return items.find((s) => s.rootUid === `weibo:${rootId}`);
 }
 
@@ -60,7 +49,7 @@ describe('a rumour outbreak posted through the API', () => {
     const half = all.length / 2;
     // The first half in waves, as a live source would send them.
     for (let i = 0; i < half; i += 10) expect((await sys.postMentions(all.slice(i, Math.min(i + 10, half)))).status).toBe(202);
-    await drained();
+    await sys.drained();
 
     const flagged = await candidateFor(ROOT_ID);
     expect(flagged, 'a candidate story for the outbreak after half of it').toBeDefined();
@@ -73,13 +62,13 @@ describe('a rumour outbreak posted through the API', () => {
     expect(flagged!.reasons!.map((r) => r.signal)).toEqual(expect.arrayContaining([expect.stringMatching(/queries|denials|claimCues|rootWording|replyWording/)]));
 
     for (let i = half; i < all.length; i += 10) expect((await sys.postMentions(all.slice(i, i + 10))).status).toBe(202);
-    await drained();
+    await sys.drained();
     const later = await candidateFor(ROOT_ID);
     expect(later!.id).toBe(flagged!.id);
     expect(later!.posts + later!.replies).toBe(all.length);
-    const { items: stories } = await json<{ items: StoryView[] }>('/api/v1/stories?candidates=true&limit=50');
+    const { items: stories } = await sys.getJson<{ items: StoryView[] }>('/api/v1/stories?candidates=true&limit=50');
     expect(stories.filter((s) => s.rootUid === `weibo:${ROOT_ID}`)).toHaveLength(1);
-    const { items: incidents } = await json<{ items: { storyId: string }[] }>('/api/v1/incidents?limit=200');
+    const { items: incidents } = await sys.getJson<{ items: { storyId: string }[] }>('/api/v1/incidents?limit=200');
     expect(incidents.filter((x) => x.storyId === flagged!.id)).toHaveLength(1);
   });
 });

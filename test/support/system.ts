@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { parseEnv } from '../../shared/config/env.js';
 import { createApplication, type Application } from '../../server/app.js';
 import { createLogger } from '../../server/log.js';
@@ -27,6 +27,12 @@ export interface TestSystem {
   env: NodeJS.ProcessEnv;
   workers: WorkerHandle[];
   postMentions(mentions: unknown[] | string, contentType?: string): Promise<Response>;
+  /** GET a JSON answer, failing the test unless it is 200. */
+  getJson<T>(path: string): Promise<T>;
+  /** Mentions in the store, as /healthz reports them. */
+  storedCount(): Promise<number>;
+  /** Waits until no job is waiting or in hand, so counts are final. */
+  drained(): Promise<void>;
   startWorker(extraEnv?: NodeJS.ProcessEnv): WorkerHandle;
   /** Stops the server (and optionally restarts it on the same port), to test the dashboard's offline state. */
   stopServer(): Promise<void>;
@@ -84,9 +90,23 @@ export async function startSystem(opts: { workers?: number; jobLockMs?: number; 
   for (let i = 0; i < (opts.workers ?? 1); i++) startWorker();
   await Promise.all(workers.map((w) => w.ready));
 
+  const getJson = async <T,>(p: string): Promise<T> => {
+    const res = await fetch(`${baseUrl}${p}`);
+    expect(res.status, `${p} → ${res.status}`).toBe(200);
+    return (await res.json()) as T;
+  };
+
   return {
     baseUrl,
     token,
+    getJson,
+    storedCount: async () => (await getJson<{ mentions: number }>('/healthz')).mentions,
+    drained: async () => {
+      await eventually(async () => {
+        const h = await getJson<{ queue: { waiting: number; active: number } }>('/healthz');
+        return h.queue.waiting + h.queue.active === 0 ? true : undefined;
+      }, 'queue drained');
+    },
     dataDir,
     env: envVars,
     workers,
