@@ -3,6 +3,7 @@ import type { StoryView } from '../../../shared/contracts/views.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { formatNumber } from '../lib/format.js';
 import { formatDateTime } from '../lib/time.js';
+import { Fact } from './Fact.js';
 
 /** A story with its rumour signals; the link opens its mentions in the analyst view. */
 export function StoryItem({ story, timeZone }: { story: StoryView; timeZone: string }) {
@@ -16,24 +17,10 @@ export function StoryItem({ story, timeZone }: { story: StoryView; timeZone: str
         <span className="story-score">{pct}%</span>
       </div>
       <dl className="story-facts">
-        <div>
-          <dt>{t.live.queries}</dt>
-          <dd>{formatNumber(story.queries, locale)}</dd>
-        </div>
-        <div>
-          <dt>{t.live.denies}</dt>
-          <dd>{formatNumber(story.denies, locale)}</dd>
-        </div>
-        <div>
-          <dt>{t.live.size}</dt>
-          <dd>{formatNumber(story.posts + story.replies, locale)}</dd>
-        </div>
-        <div>
-          <dt>{t.live.firstSeen}</dt>
-          <dd>
-            <time dateTime={story.firstSeen}>{formatDateTime(story.firstSeen, locale, timeZone)}</time>
-          </dd>
-        </div>
+        <Fact term={t.live.queries}>{formatNumber(story.queries, locale)}</Fact>
+        <Fact term={t.live.denies}>{formatNumber(story.denies, locale)}</Fact>
+        <Fact term={t.live.size}>{formatNumber(story.posts + story.replies, locale)}</Fact>
+        <Fact term={t.live.firstSeen}><time dateTime={story.firstSeen}>{formatDateTime(story.firstSeen, locale, timeZone)}</time></Fact>
       </dl>
       <Link className="no-print" to={`/analyst?range=all&story=${encodeURIComponent(story.id)}`}>
         {t.live.openStory} →

@@ -5,6 +5,7 @@ import { Chart } from '../components/Chart.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { formatNumber } from '../lib/format.js';
 import { formatClock, formatDateTime } from '../lib/time.js';
+import { Fact } from '../components/Fact.js';
 
 const OPTIONS: ChartOptions = {
   animation: false,
@@ -74,14 +75,8 @@ export function EffectPanel({ effect, timeZone }: { effect: ClarificationEffect;
         </tbody>
       </table>
       <dl className="story-facts">
-        <div>
-          <dt>{i.reachClarification}</dt>
-          <dd data-testid="effect-reach-clarification">{formatNumber(effect.reach.clarification, locale)}</dd>
-        </div>
-        <div>
-          <dt>{i.reachRumour}</dt>
-          <dd>{formatNumber(effect.reach.rumour, locale)}</dd>
-        </div>
+        <Fact term={i.reachClarification} testId="effect-reach-clarification">{formatNumber(effect.reach.clarification, locale)}</Fact>
+        <Fact term={i.reachRumour}>{formatNumber(effect.reach.rumour, locale)}</Fact>
       </dl>
       <h3>{i.effectChartTitle}</h3>
       <Chart type="bar" data={data} options={OPTIONS} label={i.effectChart(effect.mentions.before, effect.mentions.after)} height={160} />

@@ -10,6 +10,7 @@ import { IncidentTabs } from '../incidents/IncidentTabs.js';
 import { useLive } from '../live/LiveProvider.js';
 import { withClock } from '../live/mergeIncidents.js';
 import { formatDateTime } from '../lib/time.js';
+import { Fact } from '../components/Fact.js';
 
 /** The shift handover sheet: everything still open, most urgent first, laid out to print. */
 export function HandoverPage() {
@@ -54,23 +55,11 @@ export function HandoverPage() {
                     </div>
                     <p className="handover-text">{inc.storyText || i.storyMissing}</p>
                     <dl className="story-facts">
-                      <div>
-                        <dt>{i.openedAt}</dt>
-                        <dd>{formatDateTime(inc.openedAt, locale, timeZone)}</dd>
-                      </div>
-                      <div>
-                        <dt>{i.assignee}</dt>
-                        <dd>{inc.assignee ?? i.unassigned}</dd>
-                      </div>
-                      <div>
-                        <dt>{i.acknowledged}</dt>
-                        <dd>{inc.acknowledgedBy ?? i.notAcknowledged}</dd>
-                      </div>
+                      <Fact term={i.openedAt}>{formatDateTime(inc.openedAt, locale, timeZone)}</Fact>
+                      <Fact term={i.assignee}>{inc.assignee ?? i.unassigned}</Fact>
+                      <Fact term={i.acknowledged}>{inc.acknowledgedBy ?? i.notAcknowledged}</Fact>
                       {inc.statusNote && (
-                        <div>
-                          <dt>{i.lastNote}</dt>
-                          <dd>{inc.statusNote}</dd>
-                        </div>
+                        <Fact term={i.lastNote}>{inc.statusNote}</Fact>
                       )}
                     </dl>
                   </li>

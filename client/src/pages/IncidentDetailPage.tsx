@@ -16,6 +16,7 @@ import { useLive } from '../live/LiveProvider.js';
 import { withClock } from '../live/mergeIncidents.js';
 import { formatNumber } from '../lib/format.js';
 import { formatDateTime } from '../lib/time.js';
+import { Fact } from '../components/Fact.js';
 
 const HOUR = 3_600_000;
 
@@ -85,42 +86,18 @@ function IncidentBody({ detail, meta, timeZone, onChanged }: { detail: IncidentD
             {story?.text || inc.storyText || i.storyMissing}
           </p>
           <dl className="story-facts">
-            <div>
-              <dt>{i.score}</dt>
-              <dd>{Math.round((story?.rumourScore ?? inc.scoreAtOpen) * 100)}%</dd>
-            </div>
-            <div>
-              <dt>{i.scoreAtOpen}</dt>
-              <dd>{Math.round(inc.scoreAtOpen * 100)}%</dd>
-            </div>
+            <Fact term={i.score}>{Math.round((story?.rumourScore ?? inc.scoreAtOpen) * 100)}%</Fact>
+            <Fact term={i.scoreAtOpen}>{Math.round(inc.scoreAtOpen * 100)}%</Fact>
             {story && (
               <>
-                <div>
-                  <dt>{t.live.queries}</dt>
-                  <dd>{formatNumber(story.queries, locale)}</dd>
-                </div>
-                <div>
-                  <dt>{t.live.denies}</dt>
-                  <dd>{formatNumber(story.denies, locale)}</dd>
-                </div>
-                <div>
-                  <dt>{t.live.size}</dt>
-                  <dd>{formatNumber(story.posts + story.replies, locale)}</dd>
-                </div>
-                <div>
-                  <dt>{i.reach}</dt>
-                  <dd>{formatNumber(story.reach, locale)}</dd>
-                </div>
+                <Fact term={t.live.queries}>{formatNumber(story.queries, locale)}</Fact>
+                <Fact term={t.live.denies}>{formatNumber(story.denies, locale)}</Fact>
+                <Fact term={t.live.size}>{formatNumber(story.posts + story.replies, locale)}</Fact>
+                <Fact term={i.reach}>{formatNumber(story.reach, locale)}</Fact>
               </>
             )}
-            <div>
-              <dt>{i.openedAt}</dt>
-              <dd>{formatDateTime(inc.openedAt, locale, timeZone)}</dd>
-            </div>
-            <div>
-              <dt>{i.assignee}</dt>
-              <dd data-testid="incident-assignee">{inc.assignee ?? i.unassigned}</dd>
-            </div>
+            <Fact term={i.openedAt}>{formatDateTime(inc.openedAt, locale, timeZone)}</Fact>
+            <Fact term={i.assignee} testId="incident-assignee">{inc.assignee ?? i.unassigned}</Fact>
           </dl>
           {inc.statusNote && (
             <p>
