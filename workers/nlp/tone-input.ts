@@ -7,6 +7,15 @@ import { tokenizeEnglish } from './segment.js';
 /** Own words that only say "this is a forward" (Weibo fills them in for an empty repost). */
 const FORWARD_ONLY = new Set(['', '转发微博', '转发', '转', '轉發微博', 'repost', 'rt']);
 
+/**
+ * Which quoted words a plain forward passes on: the original's words, or the latest link that
+ * has words when the original has none ("//@A: 又是城管！//@B: " forwards A's comment).
+ */
+function forwardedIndex(chain: Normalised['chain']): number {
+  for (let i = chain.length - 1; i >= 0; i--) if (chain[i]!.text.trim()) return i;
+  return -1;
+}
+
 export interface PreparedText {
   n: Normalised;
   /** The language reported in Tags. */
@@ -27,14 +36,14 @@ export function prepareText(text: string, givenLang?: string): PreparedText {
   // Every FORWARD_ONLY text is short: skip the replace for the rest.
   const forwardOnly = n.own.length <= 12 && FORWARD_ONLY.has(n.own.replace(/[\s,.!?;:。~…]+/g, ''));
   const chain = n.chain;
-  const lastQuoted = chain.length ? chain[chain.length - 1]!.text : '';
-  const own = forwardOnly && lastQuoted ? lastQuoted : n.own;
+  const read = forwardOnly ? forwardedIndex(chain) : -1;
+  const own = read >= 0 ? chain[read]!.text : n.own;
   let rest = '';
   for (let i = 0; i < chain.length; i++) {
-    if (forwardOnly && i === chain.length - 1) continue;
+    if (i === read || !chain[i]!.text) continue;
     rest += (rest ? ' ' : '') + chain[i]!.text;
   }
-  const detected = detectLang(own || lastQuoted || text);
+  const detected = detectLang(own || text);
   const lang = reportedLang(givenLang, detected);
   const analysis = analysisLang(lang, detected);
   const tokens = own === '' ? [] : analysis === 'en' ? tokenizeEnglish(own) : segmentByLexicon(own);

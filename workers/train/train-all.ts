@@ -13,6 +13,7 @@ import { readRows, type ThreadRow } from './datasets.js';
 import { exampleVector, toModel, trainLogReg, type LogRegOptions } from './logreg.js';
 import { FeatureVector } from '../nlp/model/feature-vector.js';
 import { balancedClassWeights, type SparseDataset } from './sparse-dataset.js';
+import { distantWeiboExamples } from './distant-weibo.js';
 import { STANCE_BITS, STANCE_CLASSES, stanceDataset, stanceExamples } from './stance-data.js';
 import { prepareExamples, TONE_BITS, toneDataset } from './tone-data.js';
 import type { Part } from './splits.js';
@@ -26,7 +27,7 @@ export const SEED = 20261124;
  */
 export const PARAMS = {
   sentimentEn: { epochs: 5, lr: 0.1, l2: 1e-6, classBalance: 1 },
-  sentimentZh: { epochs: 3, lr: 0.1, l2: 1e-6, otherCorporaWeight: 0.3 },
+  sentimentZh: { epochs: 3, lr: 0.1, l2: 1e-6, otherCorporaWeight: 0.3, distantThreshold: 1.5, distantWeight: 1 },
   emotionZh: { epochs: 5, lr: 0.1, l2: 1e-6, classBalance: 0.5, otherCorporaWeight: 0.3 },
   stanceEn: { epochs: 5, lr: 0.1, l2: 1e-5, classBalance: 0.4 },
   topics: { epochs: 5, lr: 0.1, l2: 1e-5, minPrecision: 0.8 },
@@ -76,7 +77,7 @@ export async function trainAll(dir: string, log: Log, o: TrainOptions = {}): Pro
   }
 
   trainSentimentEn(c, log);
-  trainSentimentZh(c, log);
+  await trainSentimentZh(dir, c, log);
   trainEmotionZh(c, log);
   await trainStanceEn(dir, log);
   await trainTopics(dir, c, log);
@@ -92,14 +93,18 @@ function trainSentimentEn(c: ToneCorpora, log: Log): void {
   save(MODEL_FILES.sentimentEn, header('sentiment-en', SENTIMENT_CLASSES, TONE_BITS, { corpora: ['semeval_task4a_en'], examples: ds.n, params: p }), trained, log);
 }
 
-function trainSentimentZh(c: ToneCorpora, log: Log): void {
+async function trainSentimentZh(dir: string, c: ToneCorpora, log: Log): Promise<void> {
   const p = PARAMS.sentimentZh;
-  const weibo = prepareExamples(c.weibo.filter(notTest), 'zh');
+  const weiboTrain = c.weibo.filter(notTest);
+  const trainable = new Set(weiboTrain.map((e) => e.text));
+  const distant = await distantWeiboExamples(dir, (t) => trainable.has(t), p.distantThreshold, new Set(c.weibo.map((e) => e.text)));
+  const weibo = prepareExamples([...weiboTrain, ...distant], 'zh');
   const other = prepareExamples(sentimentFromEmotion([...c.smp, ...c.covid, ...c.nlpcc]).filter(notTest), 'zh');
-  const ds = toneDataset([...weibo, ...other], SENTIMENT_CLASSES, false, (e) => (e.corpus === 'weibo_senti_100k_subset' ? 1 : p.otherCorporaWeight));
+  const weightOf = (e: { corpus: string }): number => (e.corpus.startsWith('weibo_senti') ? 1 : e.corpus.startsWith('ced') ? p.distantWeight : p.otherCorporaWeight);
+  const ds = toneDataset([...weibo, ...other], SENTIMENT_CLASSES, false, weightOf);
   const trained = trainLogReg(ds, opts(TONE_BITS, 3, p));
-  log(`sentiment-zh: ${weibo.length} weibo_senti (emoticons stripped) + ${other.length} emotion-corpus texts mapped to polarity`);
-  const corpora = ['weibo_senti_100k_subset', 'smp2020_ewect_virus', 'covid19_weibo_emotion7', 'nlpcc2013_weibo_emotion'];
+  log(`sentiment-zh: ${weibo.length - distant.length} weibo_senti (emoticons stripped) + ${distant.length} CED texts labelled by their emoticons + ${other.length} emotion-corpus texts mapped to polarity`);
+  const corpora = ['weibo_senti_100k_subset', 'ced_weibo_rumor_threads (folds 2-9, emoticon-labelled)', 'smp2020_ewect_virus', 'covid19_weibo_emotion7', 'nlpcc2013_weibo_emotion'];
   save(MODEL_FILES.sentimentZh, header('sentiment-zh', SENTIMENT_CLASSES, TONE_BITS, { corpora, examples: ds.n, params: p }), trained, log);
 }
 

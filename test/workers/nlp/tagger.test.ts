@@ -43,6 +43,13 @@ describe('tagger', () => {
     expect(t.stance).toBe('comment');
   });
 
+  it('reads the latest quoted words of a forward whose original has none', () => {
+    const t = tagText('//@甲: 城管暴力执法，太恶心了 //@乙: ', { kind: 'repost', rootId: 'r' });
+    expect(t.sentiment.label).toBe('negative');
+    expect(t.critical).toBe(true);
+    expect(tagText('//@甲:  //@乙: ', { kind: 'repost', rootId: 'r' }).sentiment.score).toBe(0);
+  });
+
   it('matches topics in the quoted chain and hashtags too', () => {
     expect(tagText('太可怕了 //@甲: 小心电信诈骗').topics).toContain('fraud');
     expect(tagText('注意 #反诈#').topics).toContain('fraud');
