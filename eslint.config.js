@@ -25,7 +25,8 @@ const restrict = (files, folders, extra = []) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/'] },
+  // scratch/ is a git-ignored folder for local experiments.
+  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -11,6 +11,8 @@ import { readRows, type ThreadRow } from '../train/datasets.js';
 import { TEST_SPLIT_NOTE } from '../train/splits.js';
 import type { EvalRow } from './eval-row.js';
 import { avgRecall } from './metrics.js';
+import { loadCriticalSet, loadZhStanceSet } from '../train/own-labels.js';
+import { criticalRows, zhStanceRows } from './own-label-eval.js';
 import { stanceRows } from './stance-eval.js';
 import { throughputRows } from './throughput.js';
 import { emotionRows, sentimentRows } from './tone-eval.js';
@@ -31,6 +33,9 @@ export async function evaluate(dir: string, log: Log): Promise<EvalRow[]> {
   log('stance…');
   const rumourEval = await loadRumourEval(dir);
   rows.push(...stanceRows(rumourEval, tagger));
+  rows.push(...zhStanceRows(await loadZhStanceSet(dir), tagger));
+  log('critical…');
+  rows.push(...criticalRows(await loadCriticalSet(dir), tagger));
   rows.push(...(await rumourRowsIfAny(dir, log)));
   log('topics…');
   const ced = await readRows<ThreadRow>(dir, 'ced_weibo_rumor_threads.jsonl.gz');

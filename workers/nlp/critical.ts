@@ -2,7 +2,7 @@ import { cueList, REPORTS, JUDGEMENT_NEGATORS, RHETORICAL_DENIAL, JUDGEMENT_PHRA
 import { PhraseMatcher } from './phrase-matcher.js';
 import type { SentimentResult } from './sentiment.js';
 
-const Cue = { Target: 1, Judgement: 2, Praise: 4, Wrongdoer: 8, Report: 16 } as const;
+export const Cue = { Target: 1, Judgement: 2, Praise: 4, Wrongdoer: 8, Report: 16 } as const;
 type Cue = (typeof Cue)[keyof typeof Cue];
 
 /** Negative sentiment strong enough to count as criticism when an authority is named. */
@@ -53,15 +53,7 @@ export interface CriticalInput {
  * police said or did ("警方通报…", "police say…", whose tone is the event's) are not critical
  * without a judgement cue.
  */
-export function isCritical(input: CriticalInput): boolean {
-  const { matcher, kinds } = cueSet();
-  let found = 0;
-  const text = input.text;
-  matcher.scan(text, (id, start) => {
-    const kind = kinds[id]!;
-    if (kind === Cue.Judgement && isDenied(text, start)) return;
-    found |= kind;
-  });
+export function isCritical(input: CriticalInput, found = criticalCues(input.text)): boolean {
   const target = (found & Cue.Target) !== 0;
   if (found & Cue.Judgement) return target || input.repliesToOfficial === true;
   if (!target) return false;
@@ -70,6 +62,21 @@ export function isCritical(input: CriticalInput): boolean {
   // The learned sentiment model gives news of a crime a negative lean: only a text it labels
   // negative, and clearly so, counts.
   return input.sentiment.label === 'negative' && input.sentiment.score <= CRITICAL_SENTIMENT;
+}
+
+/**
+ * Which kinds of cue a text holds, as a bit mask of `Cue` (judgements that are negated or
+ * rhetorically denied do not count). The critical model reads these too.
+ */
+export function criticalCues(text: string): number {
+  const { matcher, kinds } = cueSet();
+  let found = 0;
+  matcher.scan(text, (id, start) => {
+    const kind = kinds[id]!;
+    if (kind === Cue.Judgement && isDenied(text, start)) return;
+    found |= kind;
+  });
+  return found;
 }
 
 /** A judgement right after a negation ("没有推诿") or in a clause that denies it ("谁说…不作为") does not count. */

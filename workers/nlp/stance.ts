@@ -89,10 +89,12 @@ function isQuestionClause(text: string, from: number): boolean {
 }
 
 const bareText = (own: string): string => own.replace(/[\s,.!?;。~…]+/g, '');
+/** "是的" agrees; "真的?" asks. */
+const isAgreementOnly = (own: string): boolean => !own.includes('?') && AGREEMENT_ONLY.has(bareText(own));
 
 /** Whether classifyStance would read the root or parent for these own words (so callers normalise them only then). */
 export function needsThreadContext(own: string, rootOfficial: boolean): boolean {
-  return rootOfficial || AGREEMENT_ONLY.has(bareText(own));
+  return rootOfficial || isAgreementOnly(own);
 }
 
 export interface StanceInput {
@@ -119,7 +121,7 @@ export function classifyStance(input: StanceInput, ownStance?: Stance): Stance {
   if (input.kind === 'post') return 'support';
   const own = input.own;
   let stance: Stance;
-  if (AGREEMENT_ONLY.has(bareText(own))) {
+  if (isAgreementOnly(own)) {
     // Agreeing with the root itself supports it, whatever the root says.
     if (!input.parent) return 'support';
     const parentStance = textStance(input.parent.own);

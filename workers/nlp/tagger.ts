@@ -2,7 +2,8 @@ import type { Mention } from '../../shared/contracts/mention.js';
 import type { Stance, Tags } from '../../shared/contracts/tags.js';
 import { topicConfigSchema, type TopicConfig } from '../../shared/contracts/topics.js';
 import { DEFAULT_TOPICS } from '../../shared/topics/defaults.js';
-import { isCritical } from './critical.js';
+import { CriticalModel } from './critical-model.js';
+import { criticalViewOf } from './critical-view.js';
 import { FeatureVector } from './model/feature-vector.js';
 import { argmax, type LinearModel } from './model/linear-model.js';
 import { loadModels, type LoadedModels } from './model/registry.js';
@@ -11,7 +12,7 @@ import { normalise, type Normalised } from './normalise.js';
 import { classifyStance, needsThreadContext, stanceCueSums } from './stance.js';
 import { stanceViewOf } from './stance-view.js';
 import { prepareText } from './tone-input.js';
-import { hasSarcasm, ToneClassifier } from './tone.js';
+import { ToneClassifier } from './tone.js';
 import { TopicFallback } from './topic-fallback.js';
 import { topicTextOf } from './topic-text.js';
 import { PhraseMatcher } from './phrase-matcher.js';
@@ -58,6 +59,7 @@ export function createTagger(opts: TaggerOptions = {}): Tagger {
   const models = opts.models ?? loadModels();
   const tone = new ToneClassifier(models);
   const stanceModel = new StanceModel(models.stanceEn);
+  const criticalModels = { zh: new CriticalModel(models.criticalZh), en: new CriticalModel(models.criticalEn), und: new CriticalModel(null) };
   const fallback = { zh: new TopicFallback(models.topicsZh, tone.bits), en: new TopicFallback(models.topicsEn, tone.bits) };
   let topics: TopicMatcher;
   let configured: Set<string>;
@@ -95,8 +97,7 @@ export function createTagger(opts: TaggerOptions = {}): Tagger {
       const { sentiment, emotion } = tone.classify(view, analysis !== 'und');
       const isReply = m.kind !== 'post';
       // An official account's own notices (酒驾整治, 网警提示…) name police and wrongdoing but criticise no one.
-      const critical =
-        m.author?.official !== true && isCritical({ text: view.own, sentiment, repliesToOfficial: isReply && ctx.root?.official === true, sarcastic: hasSarcasm(view) });
+      const critical = m.author?.official !== true && criticalModels[analysis].decide(criticalViewOf(view, sentiment, isReply && ctx.root?.official === true));
 
       const own = forwardOnly ? '' : n.own;
       let stance: Stance;

@@ -1,13 +1,14 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { EMOTIONS } from '../../shared/contracts/tags.js';
 import { resetZhLexicon } from '../nlp/model/derived-lexicon.js';
 import type { LinearModel, ModelHeader } from '../nlp/model/linear-model.js';
 import { MODELS_DIR, writeModel } from '../nlp/model/model-file.js';
-import { MODEL_FILES, reloadModels } from '../nlp/model/registry.js';
+import { loadModels, MODEL_FILES, reloadModels } from '../nlp/model/registry.js';
 import { NO_TOPIC } from '../nlp/topic-fallback.js';
 import { SENTIMENT_CLASSES } from '../nlp/tone.js';
 import { buildZhLexicon } from './build-lexicon.js';
+import { CRITICAL_BITS, CRITICAL_CLASSES, trainCritical } from './critical.js';
 import { loadRumourEval, loadToneCorpora, sentimentFromEmotion, type ToneCorpora } from './corpora.js';
 import { readRows, type ThreadRow } from './datasets.js';
 import { exampleVector, toModel, trainLogReg, type LogRegOptions } from './logreg.js';
@@ -30,6 +31,7 @@ export const PARAMS = {
   sentimentZh: { epochs: 3, lr: 0.1, l2: 1e-6, otherCorporaWeight: 0.3, distantThreshold: 1.5, distantWeight: 1 },
   emotionZh: { epochs: 5, lr: 0.1, l2: 1e-6, classBalance: 0.5, otherCorporaWeight: 0.3 },
   stanceEn: { epochs: 5, lr: 0.1, l2: 1e-5, classBalance: 0.4 },
+  critical: { epochs: 5, lr: 0.1, l2: 1e-5 },
   topics: { epochs: 5, lr: 0.1, l2: 1e-5, minPrecision: 0.8 },
 } as const;
 
@@ -80,6 +82,7 @@ export async function trainAll(dir: string, log: Log, o: TrainOptions = {}): Pro
   await trainSentimentZh(dir, c, log);
   trainEmotionZh(c, log);
   await trainStanceEn(dir, log);
+  await trainCriticalModels(dir, log);
   await trainTopics(dir, c, log);
   if (outDir === MODELS_DIR) reloadModels();
 }
@@ -117,6 +120,25 @@ function trainEmotionZh(c: ToneCorpora, log: Log): void {
   log(`emotion-zh: ${smp.length} SMP2020 + ${other.length} COVID-19/NLPCC 2013 texts`);
   const corpora = ['smp2020_ewect_virus', 'covid19_weibo_emotion7', 'nlpcc2013_weibo_emotion'];
   save(MODEL_FILES.emotionZh, header('emotion-zh', EMOTIONS, TONE_BITS, { corpora, examples: ds.n, params: p }), trained, log);
+}
+
+async function trainCriticalModels(dir: string, log: Log): Promise<void> {
+  const p = PARAMS.critical;
+  // Reads sentiment as the tagger will: with the sentiment models this run just wrote.
+  if (outDir === MODELS_DIR) reloadModels();
+  const tone = loadModels(outDir);
+  for (const r of await trainCritical(dir, tone, held, { epochs: p.epochs, lr: p.lr, l2: p.l2, seed: SEED })) {
+    const file = r.lang === 'zh' ? MODEL_FILES.criticalZh : MODEL_FILES.criticalEn;
+    const verdict = `${r.examples} own labels; out-of-fold F1 rules ${r.rulesF1.toFixed(3)}, model ${r.modelF1.toFixed(3)} at threshold ${r.threshold}`;
+    if (!r.model) {
+      rmSync(path.join(outDir, file), { force: true });
+      log(`critical-${r.lang}: ${verdict}: the model does not beat the rules, none written`);
+      continue;
+    }
+    log(`critical-${r.lang}: ${verdict}`);
+    const meta = { corpora: ["the project's own labels (workers/train/labels/critical.jsonl)"], examples: r.examples, params: p, threshold: r.threshold, oofF1: { rules: r.rulesF1, model: r.modelF1 } };
+    save(file, header(`critical-${r.lang}`, CRITICAL_CLASSES, CRITICAL_BITS, meta), r.model, log);
+  }
 }
 
 async function trainStanceEn(dir: string, log: Log): Promise<void> {

@@ -23,7 +23,7 @@ export const STANCE_CUES: readonly CueGroup[] = [
       'is this true|is it true|is that true|really?|source?|sources?|confirmed?|any proof|proof?|is this real|is it real|' +
       'not sure|unverified|i doubt|doubt it|for real?|can anyone confirm|can someone confirm|citation needed|any source|any sources|fake?|true?|real?|legit?|is this legit',
   },
-  { kind: 'query', weight: 1.0, phrases: '什么情况|怎么回事|啥情况|来源|真的?|what happened?' },
+  { kind: 'query', weight: 1.0, phrases: '什么情况|怎么回事|啥情况|来源|真的?|真的啊?|真的呀?|真有?|是吗?|是这样吗|what happened?' },
   {
     kind: 'deny',
     weight: 2.0,
@@ -39,7 +39,7 @@ export const STANCE_CUES: readonly CueGroup[] = [
       '谣言|假的|p的|ps的|p图|摆拍|旧闻|旧图|老视频|老新闻|去年的|几年前的|胡说八道|一派胡言|' +
       'fake|false|untrue|rumor|rumour|staged|old video|old photo|lies|not true',
   },
-  { kind: 'deny', weight: 1.0, phrases: '胡说|瞎说|胡扯|扯淡|谣传' },
+  { kind: 'deny', weight: 1.0, phrases: '胡说|瞎说|胡扯|扯淡|谣传|不可能|骗人|忽悠|太假了|再假点|不靠谱|炒作|你也信|你信?|这也信|愚人节' },
   {
     kind: 'support',
     weight: 1.5,
@@ -49,8 +49,16 @@ export const STANCE_CUES: readonly CueGroup[] = [
       'confirmed|i saw it|i saw this|i was there|can confirm|it\'s real|this is real|it\'s true|it is true|this is true|' +
       'spread the word|please share|witnessed|happened to me',
   },
-  { kind: 'support', weight: 1.0, phrases: '扩散|大家注意|听说|true|rumor has it|rumour has it|i heard' },
-  { kind: 'support', weight: 0.5, phrases: '现场|注意安全|太可怕了|好可怕|吓死了|细思极恐' },
+  {
+    kind: 'support',
+    weight: 1.0,
+    phrases:
+      '扩散|大家注意|听说|帮转|帮忙转|转起来|转起|必须转|一定要转|大家转|大力转发|多转|周知|提醒大家|提醒一下|小心|当心|要注意|注意了|' +
+      '注意安全|学习了|原来是这样|原来如此|难怪|宁可信其有|千万别|千万不要|也听说|也看到了|' +
+      'true|rumor has it|rumour has it|i heard',
+  },
+  // Fear or shock ("太可怕了") is a reaction, not a verdict on truth: a comment unless a cue says more.
+  { kind: 'support', weight: 0.25, phrases: '现场|太可怕了|好可怕|吓死了|细思极恐' },
 ];
 
 /** Whole replies that only agree with what they answer ("是的", "+1"). */

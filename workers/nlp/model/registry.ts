@@ -9,6 +9,8 @@ export const MODEL_FILES = {
   sentimentEn: 'sentiment-en.bin.gz',
   emotionZh: 'emotion-zh.bin.gz',
   stanceEn: 'stance-en.bin.gz',
+  criticalZh: 'critical-zh.bin.gz',
+  criticalEn: 'critical-en.bin.gz',
   topicsZh: 'topics-zh.bin.gz',
   topicsEn: 'topics-en.bin.gz',
 } as const;

@@ -1,0 +1,103 @@
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Stance } from '../../shared/contracts/tags.js';
+import { hash32 } from '../../shared/util/hash.js';
+import { readRows, type TextRow, type ThreadRow } from './datasets.js';
+import { partOf, partOfFold, type Part } from './splits.js';
+
+/**
+ * The project's own annotations of corpus texts, for the tags no public corpus covers: `critical`
+ * (Chinese and English) and Chinese stance. The files hold ids, a hash of the text and the label,
+ * never the text (the corpora may not be redistributed); the texts are joined back from
+ * ../shared/datasets. See the README ("Own annotations") for how they were sampled and labelled.
+ */
+export const LABELS_DIR = fileURLToPath(new URL('./labels/', import.meta.url));
+
+interface LabelLine<L> {
+  /** `corpus:id` for critical, the CED reply id for stance. */
+  id: string;
+  /** hash32 of the labelled text, hex: a changed corpus row is skipped rather than mislabelled. */
+  h: string;
+  label: L;
+}
+
+export const textHash = (text: string): string => hash32(text).toString(16).padStart(8, '0');
+
+function readLabels<L>(labelsDir: string, file: string): LabelLine<L>[] {
+  const full = path.join(labelsDir, file);
+  if (!existsSync(full)) return [];
+  return readFileSync(full, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as LabelLine<L>);
+}
+
+/** Corpus files whose rows the critical labels point into, by the prefix of their ids. */
+const CRITICAL_SOURCES: Record<string, string> = {
+  weibo: 'weibo_senti_100k_subset.jsonl.gz',
+  smp2020: 'smp2020_ewect_virus.jsonl.gz',
+  covid19: 'covid19_weibo_emotion7.jsonl.gz',
+  nlpcc2013: 'nlpcc2013_weibo_emotion.jsonl.gz',
+  ced: 'ced_weibo_rumor_threads.jsonl.gz',
+  semeval: 'semeval_task4a_en.jsonl.gz',
+  rumoureval: 'rumoureval2017_en_threads.jsonl.gz',
+};
+
+export interface CriticalExample {
+  id: string;
+  text: string;
+  lang: 'zh' | 'en';
+  critical: boolean;
+  /** By a hash of the text, like every corpus split. */
+  part: Part;
+}
+
+export async function loadCriticalSet(dir: string, labelsDir = LABELS_DIR): Promise<CriticalExample[]> {
+  const labels = readLabels<boolean>(labelsDir, 'critical.jsonl');
+  const wanted = new Map(labels.map((l) => [`${l.id}#${l.h}`, l.label]));
+  const out: CriticalExample[] = [];
+  for (const [prefix, file] of Object.entries(CRITICAL_SOURCES)) {
+    if (!labels.some((l) => l.id.startsWith(prefix + ':'))) continue;
+    for (const r of await readRows<TextRow>(dir, file)) {
+      const id = `${prefix}:${r.id}`;
+      const key = `${id}#${textHash(r.text)}`;
+      const label = wanted.get(key);
+      if (label === undefined) continue;
+      wanted.delete(key);
+      const lang = prefix === 'semeval' || prefix === 'rumoureval' ? 'en' : 'zh';
+      out.push({ id, text: r.text, lang, critical: label, part: partOf(r.text.replace(/\s+/g, ' ').trim()) });
+    }
+  }
+  return out;
+}
+
+export interface ZhStanceExample {
+  id: string;
+  threadId: string;
+  text: string;
+  root: string;
+  /** The reply it answers when that is not the root. */
+  parent?: string;
+  stance: Stance;
+  /** By the CED thread's fold, as in the rumour evaluation. */
+  part: Part;
+}
+
+export async function loadZhStanceSet(dir: string, labelsDir = LABELS_DIR): Promise<ZhStanceExample[]> {
+  const labels = readLabels<Stance>(labelsDir, 'stance-zh.jsonl');
+  if (labels.length === 0) return [];
+  const wanted = new Map(labels.map((l) => [`${l.id}#${l.h}`, l.label]));
+  const rows = await readRows<ThreadRow>(dir, 'ced_weibo_rumor_threads.jsonl.gz');
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out: ZhStanceExample[] = [];
+  for (const r of rows) {
+    const stance = wanted.get(`${r.id}#${textHash(r.text)}`);
+    if (stance === undefined || r.kind !== 'reply') continue;
+    const root = byId.get(r.threadId);
+    if (!root) continue;
+    const parent = r.parentId && r.parentId !== r.threadId ? byId.get(r.parentId) : undefined;
+    out.push({ id: r.id, threadId: r.threadId, text: r.text, root: root.text, ...(parent ? { parent: parent.text } : {}), stance, part: partOfFold(r.fold ?? 0) });
+  }
+  return out;
+}
