@@ -1,8 +1,10 @@
-import { STANCES } from '../../shared/contracts/tags.js';
+import { EMOTIONS, STANCES, type Emotion } from '../../shared/contracts/tags.js';
+import { classifyEmotion } from '../nlp/emotion.js';
+import { prepareText } from '../nlp/tone-input.js';
 import { cueList, TARGETS } from '../nlp/lexicon/critical-cues.js';
 import type { TagContext, Tagger } from '../nlp/tagger.js';
-import { NaiveBayes, zhChars } from '../train/naive-bayes.js';
-import type { CriticalExample, ZhStanceExample } from '../train/own-labels.js';
+import { enWords, NaiveBayes, zhChars } from '../train/naive-bayes.js';
+import type { CriticalExample, LabelledText, ZhStanceExample } from '../train/own-labels.js';
 import type { EvalRow } from './eval-row.js';
 import { asMention } from './mentions.js';
 import { accuracy, macroF1, perClass } from './metrics.js';
@@ -63,5 +65,26 @@ export function zhStanceRows(set: readonly ZhStanceExample[], tagger: Tagger): E
   return [
     { task: 'stance (zh)', corpus: 'ced_weibo_rumor_threads', split, metric: 'accuracy', ours: accuracy(gold, ours), baseline: accuracy(gold, base), note },
     { task: 'stance (zh)', corpus: 'ced_weibo_rumor_threads', split, metric: 'macro-F1', ours: macroF1(gold, ours, 4, all), baseline: macroF1(gold, base, 4, all), note },
+  ];
+}
+
+/** English emotion against the own labels (test split); baseline: NB over words; the lexicon alone in the note. */
+export function enEmotionRows(set: readonly LabelledText<Emotion>[], tagger: Tagger): EvalRow[] {
+  const test = set.filter((e) => e.lang === 'en' && e.part === 'test');
+  if (test.length === 0) return [];
+  const nb = new NaiveBayes(EMOTIONS.length, enWords);
+  for (const e of set) if (e.lang === 'en' && e.part !== 'test') nb.add(e.text, EMOTIONS.indexOf(e.label));
+  const gold = test.map((e) => EMOTIONS.indexOf(e.label));
+  const ours = test.map((e, i) => EMOTIONS.indexOf(tagger.tag(asMention(`m${i}`, e.text, 'twitter')).emotion));
+  const lexicon = test.map((e) => {
+    const v = prepareText(e.text).view;
+    return EMOTIONS.indexOf(classifyEmotion(v.tokens, v.emoticons, v.emoji));
+  });
+  const base = test.map((e) => nb.predict(e.text));
+  const split = `own labels, test split (folds 0-1 by text hash), n=${test.length}`;
+  const note = `${OWN_NOTE}; 7 contract classes; the lexicon alone: macro-F1 ${macroF1(gold, lexicon, EMOTIONS.length).toFixed(3)}, accuracy ${accuracy(gold, lexicon).toFixed(3)}; baseline: multinomial NB over words`;
+  return [
+    { task: 'emotion (en)', corpus: 'SemEval + RumourEval tweets', split, metric: 'macro-F1', ours: macroF1(gold, ours, EMOTIONS.length), baseline: macroF1(gold, base, EMOTIONS.length), note },
+    { task: 'emotion (en)', corpus: 'SemEval + RumourEval tweets', split, metric: 'accuracy', ours: accuracy(gold, ours), baseline: accuracy(gold, base), note },
   ];
 }

@@ -33,8 +33,8 @@ function readLabels<L>(labelsDir: string, file: string): LabelLine<L>[] {
     .map((l) => JSON.parse(l) as LabelLine<L>);
 }
 
-/** Corpus files whose rows the critical labels point into, by the prefix of their ids. */
-const CRITICAL_SOURCES: Record<string, string> = {
+/** Corpus files the text labels point into, by the prefix of their ids. */
+const CORPORA: Record<string, string> = {
   weibo: 'weibo_senti_100k_subset.jsonl.gz',
   smp2020: 'smp2020_ewect_virus.jsonl.gz',
   covid19: 'covid19_weibo_emotion7.jsonl.gz',
@@ -44,32 +44,46 @@ const CRITICAL_SOURCES: Record<string, string> = {
   rumoureval: 'rumoureval2017_en_threads.jsonl.gz',
 };
 
-export interface CriticalExample {
+/** An own label on a corpus text, with the side of the split its text falls on. */
+export interface LabelledText<L> {
   id: string;
   text: string;
   lang: 'zh' | 'en';
-  critical: boolean;
+  label: L;
   /** By a hash of the text, like every corpus split. */
   part: Part;
 }
 
-export async function loadCriticalSet(dir: string, labelsDir = LABELS_DIR): Promise<CriticalExample[]> {
-  const labels = readLabels<boolean>(labelsDir, 'critical.jsonl');
+/** The texts one label file points at (`corpus:id` + text hash), joined back from the corpora. */
+export async function loadTextLabels<L>(dir: string, file: string, labelsDir = LABELS_DIR): Promise<LabelledText<L>[]> {
+  const labels = readLabels<L>(labelsDir, file);
   const wanted = new Map(labels.map((l) => [`${l.id}#${l.h}`, l.label]));
-  const out: CriticalExample[] = [];
-  for (const [prefix, file] of Object.entries(CRITICAL_SOURCES)) {
+  const out: LabelledText<L>[] = [];
+  for (const [prefix, corpus] of Object.entries(CORPORA)) {
     if (!labels.some((l) => l.id.startsWith(prefix + ':'))) continue;
-    for (const r of await readRows<TextRow>(dir, file)) {
+    for (const r of await readRows<TextRow>(dir, corpus)) {
       const id = `${prefix}:${r.id}`;
       const key = `${id}#${textHash(r.text)}`;
       const label = wanted.get(key);
       if (label === undefined) continue;
       wanted.delete(key);
       const lang = prefix === 'semeval' || prefix === 'rumoureval' ? 'en' : 'zh';
-      out.push({ id, text: r.text, lang, critical: label, part: partOf(r.text.replace(/\s+/g, ' ').trim()) });
+      out.push({ id, text: r.text, lang, label, part: partOf(r.text.replace(/\s+/g, ' ').trim()) });
     }
   }
   return out;
+}
+
+export interface CriticalExample {
+  id: string;
+  text: string;
+  lang: 'zh' | 'en';
+  critical: boolean;
+  part: Part;
+}
+
+export async function loadCriticalSet(dir: string, labelsDir = LABELS_DIR): Promise<CriticalExample[]> {
+  return (await loadTextLabels<boolean>(dir, 'critical.jsonl', labelsDir)).map(({ label, ...e }) => ({ ...e, critical: label }));
 }
 
 export interface ZhStanceExample {

@@ -9,6 +9,7 @@ import { NO_TOPIC } from '../nlp/topic-fallback.js';
 import { SENTIMENT_CLASSES } from '../nlp/tone.js';
 import { buildZhLexicon } from './build-lexicon.js';
 import { CRITICAL_BITS, CRITICAL_CLASSES, trainCritical } from './critical.js';
+import { trainEmotionEn } from './emotion-en.js';
 import { loadRumourEval, loadToneCorpora, sentimentFromEmotion, type ToneCorpora } from './corpora.js';
 import { readRows, type ThreadRow } from './datasets.js';
 import { exampleVector, toModel, trainLogReg, type LogRegOptions } from './logreg.js';
@@ -30,6 +31,7 @@ export const PARAMS = {
   sentimentEn: { epochs: 5, lr: 0.1, l2: 1e-6, classBalance: 1 },
   sentimentZh: { epochs: 3, lr: 0.1, l2: 1e-6, otherCorporaWeight: 0.3, distantThreshold: 1.5, distantWeight: 1 },
   emotionZh: { epochs: 5, lr: 0.1, l2: 1e-6, classBalance: 0.5, otherCorporaWeight: 0.3 },
+  emotionEn: { epochs: 5, lr: 0.1, l2: 1e-5, classBalance: 0.5 },
   stanceEn: { epochs: 5, lr: 0.1, l2: 1e-5, classBalance: 0.4 },
   critical: { epochs: 5, lr: 0.1, l2: 1e-5 },
   topics: { epochs: 5, lr: 0.1, l2: 1e-5, minPrecision: 0.8 },
@@ -81,6 +83,7 @@ export async function trainAll(dir: string, log: Log, o: TrainOptions = {}): Pro
   trainSentimentEn(c, log);
   await trainSentimentZh(dir, c, log);
   trainEmotionZh(c, log);
+  await trainEmotionEnModel(dir, log);
   await trainStanceEn(dir, log);
   await trainCriticalModels(dir, log);
   await trainTopics(dir, c, log);
@@ -120,6 +123,21 @@ function trainEmotionZh(c: ToneCorpora, log: Log): void {
   log(`emotion-zh: ${smp.length} SMP2020 + ${other.length} COVID-19/NLPCC 2013 texts`);
   const corpora = ['smp2020_ewect_virus', 'covid19_weibo_emotion7', 'nlpcc2013_weibo_emotion'];
   save(MODEL_FILES.emotionZh, header('emotion-zh', EMOTIONS, TONE_BITS, { corpora, examples: ds.n, params: p }), trained, log);
+}
+
+async function trainEmotionEnModel(dir: string, log: Log): Promise<void> {
+  const p = PARAMS.emotionEn;
+  const r = await trainEmotionEn(dir, held, { epochs: p.epochs, lr: p.lr, l2: p.l2, seed: SEED }, p.classBalance);
+  if (!r) return;
+  const verdict = `${r.examples} own labels; out-of-fold macro-F1 lexicon ${r.lexiconF1.toFixed(3)}, model ${r.modelF1.toFixed(3)}`;
+  if (!r.model) {
+    rmSync(path.join(outDir, MODEL_FILES.emotionEn), { force: true });
+    log(`emotion-en: ${verdict}: the model does not beat the lexicon, none written`);
+    return;
+  }
+  log(`emotion-en: ${verdict}`);
+  const meta = { corpora: ["the project's own labels (workers/train/labels/emotion-en.jsonl)"], examples: r.examples, params: p, oofMacroF1: { lexicon: r.lexiconF1, model: r.modelF1 } };
+  save(MODEL_FILES.emotionEn, header('emotion-en', EMOTIONS, TONE_BITS, meta), r.model, log);
 }
 
 async function trainCriticalModels(dir: string, log: Log): Promise<void> {

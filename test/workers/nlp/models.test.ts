@@ -15,7 +15,11 @@ describe('shipped model files', () => {
     expect([...models.sentimentZh!.header.classes].sort()).toEqual([...SENTIMENTS].sort());
     expect([...models.sentimentEn!.header.classes].sort()).toEqual([...SENTIMENTS].sort());
     expect(models.emotionZh!.header.classes).toEqual([...EMOTIONS]);
+    expect(models.emotionEn!.header.classes).toEqual([...EMOTIONS]);
     expect([...models.stanceEn!.header.classes].sort()).toEqual([...STANCES].sort());
+    expect(models.criticalZh!.header.classes).toEqual(['no', 'yes']);
+    expect(models.criticalEn!.header.classes).toEqual(['no', 'yes']);
+    expect(models.criticalZh!.header.meta.threshold).toBeTypeOf('number');
   });
 
   it('stay small (a few MB each, < 15 MB in all)', () => {
@@ -34,7 +38,7 @@ describe('shipped model files', () => {
 });
 
 describe('tagger without model files', () => {
-  const none = { sentimentZh: null, sentimentEn: null, emotionZh: null, stanceEn: null, criticalZh: null, criticalEn: null, topicsZh: null, topicsEn: null };
+  const none = { sentimentZh: null, sentimentEn: null, emotionZh: null, emotionEn: null, stanceEn: null, criticalZh: null, criticalEn: null, topicsZh: null, topicsEn: null };
   const lexOnly = createTagger({ models: none });
 
   it('falls back to the lexicon and cue rules', () => {

@@ -8,6 +8,7 @@ export const MODEL_FILES = {
   sentimentZh: 'sentiment-zh.bin.gz',
   sentimentEn: 'sentiment-en.bin.gz',
   emotionZh: 'emotion-zh.bin.gz',
+  emotionEn: 'emotion-en.bin.gz',
   stanceEn: 'stance-en.bin.gz',
   criticalZh: 'critical-zh.bin.gz',
   criticalEn: 'critical-en.bin.gz',
