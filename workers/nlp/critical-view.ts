@@ -32,7 +32,7 @@ export const mayBeCritical = (v: CriticalView): boolean => v.repliesToOfficial |
  * sarcastic ("感谢民警，辛苦了") and a report of what the authorities said or did ("警方通报…",
  * "police say…") are never criticism. An analyst who finds thanks under "critical" stops trusting
  * the filter. (Anger at a wrongdoer is left to the model: vetoing it too cost 0.01 zh and 0.04 en
- * out-of-fold F1, the labels hold many such texts that do blame the police.)
+ * out-of-fold F1.)
  */
 export function vetoed(v: CriticalView): boolean {
   if ((v.cues & Cue.Judgement) !== 0) return false;
