@@ -28,9 +28,9 @@ export const SEED = 20261124;
  * in the README; the shipped models then train on folds 2–9 (never the test folds 0–1).
  */
 export const PARAMS = {
-  sentimentEn: { epochs: 5, lr: 0.1, l2: 1e-6, classBalance: 1 },
-  sentimentZh: { epochs: 3, lr: 0.1, l2: 1e-6, otherCorporaWeight: 0.3, distantThreshold: 1.5, distantWeight: 1 },
-  emotionZh: { epochs: 5, lr: 0.1, l2: 1e-6, classBalance: 0.5, otherCorporaWeight: 0.3 },
+  sentimentEn: { epochs: 5, lr: 0.1, l2: 1e-6, classBalance: 1, runs: 4 },
+  sentimentZh: { epochs: 3, lr: 0.1, l2: 1e-6, otherCorporaWeight: 0.3, distantThreshold: 1.5, distantWeight: 1, runs: 4 },
+  emotionZh: { epochs: 5, lr: 0.1, l2: 1e-6, classBalance: 0.5, otherCorporaWeight: 0.3, runs: 4 },
   emotionEn: { epochs: 5, lr: 0.1, l2: 1e-5, classBalance: 0.5 },
   stanceEn: { epochs: 5, lr: 0.1, l2: 1e-5, classBalance: 0.4 },
   critical: { epochs: 5, lr: 0.1, l2: 1e-5 },
@@ -60,8 +60,8 @@ function save(file: string, h: Omit<ModelHeader, 'bias'>, trained: { weights: Fl
   log(`  wrote ${file} (${(bytes / 1024).toFixed(0)} KB)`);
 }
 
-function opts(bits: number, classes: number, p: { epochs: number; lr: number; l2: number }, extra: Partial<LogRegOptions> = {}): LogRegOptions {
-  return { bits, classes, epochs: p.epochs, lr: p.lr, l2: p.l2, seed: SEED, ...extra };
+function opts(bits: number, classes: number, p: { epochs: number; lr: number; l2: number; runs?: number }, extra: Partial<LogRegOptions> = {}): LogRegOptions {
+  return { bits, classes, epochs: p.epochs, lr: p.lr, l2: p.l2, seed: SEED, runs: p.runs ?? 1, ...extra };
 }
 
 /** Rebuilds every shipped model file from the corpora in `dir`. Deterministic. */

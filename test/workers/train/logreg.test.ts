@@ -54,6 +54,16 @@ describe('trainLogReg', () => {
     expect(Buffer.from(a.weights.buffer).equals(Buffer.from(c.weights.buffer))).toBe(false);
   });
 
+  it('averages the weights of independent runs when asked for several', () => {
+    const ds = toy(200, 3, 9);
+    const a = trainLogReg(ds, opts);
+    const b = trainLogReg(ds, { ...opts, seed: opts.seed + 7919 });
+    const avg = trainLogReg(ds, { ...opts, runs: 2 });
+    for (const j of [0, 5, 17, 100]) expect(avg.weights[j]).toBeCloseTo((a.weights[j]! + b.weights[j]!) / 2, 5);
+    expect(avg.bias[1]).toBeCloseTo((a.bias[1]! + b.bias[1]!) / 2, 9);
+    expect(Buffer.from(trainLogReg(ds, { ...opts, runs: 2 }).weights.buffer).equals(Buffer.from(avg.weights.buffer))).toBe(true);
+  });
+
   it('survives the int8 model file round trip with the same predictions', () => {
     const ds = toy(300, 3, 4);
     const trained = trainLogReg(ds, opts);
