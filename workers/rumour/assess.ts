@@ -1,4 +1,6 @@
 import { round, velocityOf } from './accumulate.js';
+import { normalise } from '../nlp/normalise.js';
+import { isResolutionNotice } from './cues.js';
 import { FEATURE_SIGNAL, FEATURES, featureValues, type FeatureName } from './features.js';
 import type { RumourModel } from './model.js';
 import {
@@ -42,8 +44,10 @@ export function contributions(model: RumourModel, values: Record<FeatureName, nu
 
 /**
  * Recomputes a story's score, clarification need and reasons from its accumulated signals, in
- * place. Never a candidate: a story whose root is an official account's own post, or one an
- * official account has already answered (its score and reasons stay, to show what happened).
+ * place. Never a candidate: a story whose root is an official account's own post, one an official
+ * account has already answered, or one whose root announces a happy ending with thanks ("感谢大家
+ * 转发，走失的女孩已经找到了": the demo's "found safe" posts were its most common false flag); the
+ * score and reasons stay, to show what happened.
  */
 export function assess(s: StorySignals, model: RumourModel): Assessment {
   const values = featureValues(s);
@@ -61,7 +65,11 @@ export function assess(s: StorySignals, model: RumourModel): Assessment {
   const { logit, parts } = contributions(model, values);
   const score = round(1 / (1 + Math.exp(-logit)));
   const needsClarification =
-    !s.officialAnswer && score >= model.file.threshold && s.counts.responses >= model.file.minResponses && hasEvidence(s, model.file.minResponses);
+    !s.officialAnswer &&
+    score >= model.file.threshold &&
+    s.counts.responses >= model.file.minResponses &&
+    hasEvidence(s, model.file.minResponses) &&
+    !(s.root !== undefined && isResolutionNotice(normalise(s.root.text).own));
   if (needsClarification && s.flaggedAt === undefined) s.flaggedAt = s.last;
   const reasons = explain(s, parts);
   s.score = score;

@@ -56,6 +56,18 @@ export const OFFICIAL_ANSWER_CUES =
   '行政拘留|刑事拘留|并非|不存在|未发生|属实|' +
   'debunk*|false|rumor*|rumour*|fake|hoax|misinformation|clarif*|statement|not true|untrue|fact check|fact-check';
 
+/**
+ * A root that reports a happy ending and thanks those who forwarded ("感谢大家转发，走失的女孩已经
+ * 找到了"): news to share, not a claim that needs an official clarification. Both parts are needed,
+ * so "网传…找到了尸体" stays a claim.
+ */
+export const RESOLUTION_FOUND =
+  '已经找到|已找到|找到了|平安找到|已平安|平安回家|已回家|已经回家|已联系上|已经联系上|已被找到|已被寻回|已寻回|' +
+  'has been found|have been found|was found safe|found safe|found alive|is safe now|are safe now|is home safe';
+export const RESOLUTION_THANKS =
+  '感谢大家转发|谢谢大家转发|感谢转发|谢谢转发|感谢大家|谢谢大家|感谢各位|谢谢各位|感谢网友|谢谢网友|感谢热心|谢谢热心|' +
+  'thanks everyone|thank you everyone|thank you all|thanks for sharing|thank you for sharing|thanks for the shares|thanks to everyone';
+
 function groupMatcher(phrases: string): PhraseMatcher {
   return new PhraseMatcher(phrases.split('|'));
 }
@@ -64,6 +76,8 @@ let enquiry: PhraseMatcher | undefined;
 let denial: PhraseMatcher | undefined;
 let authority: PhraseMatcher | undefined;
 let answer: PhraseMatcher | undefined;
+let resolutionFound: PhraseMatcher | undefined;
+let resolutionThanks: PhraseMatcher | undefined;
 let claims: { group: ClaimCueGroup; matcher: PhraseMatcher; phrases: string[] }[] | undefined;
 
 function firstHit(matcher: PhraseMatcher, phrases: string, text: string): string | undefined {
@@ -71,6 +85,13 @@ function firstHit(matcher: PhraseMatcher, phrases: string, text: string): string
   const h = hits[0];
   if (!h) return undefined;
   return phrases.split('|')[h.id]?.replace(/\*$/, '') ?? text.slice(h.start, h.end);
+}
+
+/** Whether a (normalised) root text announces a happy ending with thanks (see RESOLUTION_FOUND). */
+export function isResolutionNotice(text: string): boolean {
+  resolutionFound ??= groupMatcher(RESOLUTION_FOUND);
+  resolutionThanks ??= groupMatcher(RESOLUTION_THANKS);
+  return resolutionFound.findAll(text).length > 0 && resolutionThanks.findAll(text).length > 0;
 }
 
 /** The first enquiry cue in a text, if any. */

@@ -72,6 +72,14 @@ describe('rumour score of a thread', () => {
     expect(r.score).toBe(0);
   });
 
+  it('never flags a root announcing a happy ending with thanks, but still flags a claim that only mentions finding', () => {
+    const found = one(thread('f', '感谢大家转发！走失的8岁女孩已经在东湖公园找到了，谢谢民警和热心网友', RUMOUR_REPLIES));
+    expect(found.needsClarification).toBe(false);
+    expect(found.score).toBeGreaterThan(0);
+    const claim = one(thread('c', `${RUMOUR_ROOT} 听说已经找到了一个`, RUMOUR_REPLIES));
+    expect(claim.needsClarification).toBe(true);
+  });
+
   it('stops asking for a clarification once an official account answers in the thread, keeping the score', () => {
     const base = thread('r', RUMOUR_ROOT, RUMOUR_REPLIES);
     const answered: Mention[] = [
