@@ -107,8 +107,17 @@ export class ToneClassifier {
     const em = useModels ? (view.lang === 'zh' ? this.models.emotionZh : this.models.emotionEn) : null;
     this.baseN = -1;
     // Nothing but emoticons or emoji: the models have no text to read, the symbol lexicon decides.
-    if ((!sm && !em) || view.own === '') {
+    if ((!sm && !em) || (view.own === '' && (view.emoticons.length > 0 || view.emoji.length > 0))) {
       return { sentiment: scoreSentiment(view.tokens, view.emoticons, view.emoji), emotion: classifyEmotion(view.tokens, view.emoticons, view.emoji) };
+    }
+    // No words at all (only @names, a link, an empty forward): the label is neutral, but the score
+    // keeps the model's lean for such posts (it learnt one: on Weibo, tagging friends mostly shares
+    // something pleasant; 64 % of weibo_senti's such rows are positive).
+    if (view.own === '') {
+      if (!sm) return { sentiment: { label: 'neutral', score: 0 }, emotion: 'none' };
+      const reading = toneFeatures(this.fv, view);
+      this.baseN = this.fv.n;
+      return { sentiment: { label: 'neutral', score: this.sentiment(sm, view, reading).score }, emotion: 'none' };
     }
     const fv = this.fv;
     const reading = toneFeatures(fv, view);

@@ -47,7 +47,19 @@ describe('tagger', () => {
     const t = tagText('//@甲: 城管暴力执法，太恶心了 //@乙: ', { kind: 'repost', rootId: 'r' });
     expect(t.sentiment.label).toBe('negative');
     expect(t.critical).toBe(true);
-    expect(tagText('//@甲:  //@乙: ', { kind: 'repost', rootId: 'r' }).sentiment.score).toBe(0);
+    const empty = tagText('//@甲:  //@乙: ', { kind: 'repost', rootId: 'r' });
+    expect(empty.sentiment.label).toBe('neutral');
+    expect(empty.critical).toBe(false);
+  });
+
+  it('labels a post without words neutral, whatever lean its score keeps', () => {
+    for (const text of ['@张三 @李四', 'http://t.cn/abc', '']) {
+      const t = tagText(text);
+      expect(t.sentiment.label).toBe('neutral');
+      expect(Math.abs(t.sentiment.score)).toBeLessThan(0.5);
+      expect(t.emotion).toBe('none');
+    }
+    expect(tagText('[哈哈]').sentiment.label).toBe('positive');
   });
 
   it('matches topics in the quoted chain and hashtags too', () => {
