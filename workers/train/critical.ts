@@ -1,3 +1,4 @@
+import { perClass } from '../eval/metrics.js';
 import { criticalProbability } from '../nlp/critical-model.js';
 import { criticalViewOf, modelMayDecide } from '../nlp/critical-view.js';
 import { criticalFeatures, type CriticalView } from '../nlp/model/critical-features.js';
@@ -96,13 +97,5 @@ function probability(model: LinearModel, v: CriticalView): number {
 }
 
 function f1(gold: readonly boolean[], pred: readonly boolean[]): number {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  gold.forEach((g, i) => {
-    if (g && pred[i]) tp++;
-    else if (pred[i]) fp++;
-    else if (g) fn++;
-  });
-  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+  return perClass(gold.map(Number), pred.map(Number), 2)[1]!.f1;
 }
