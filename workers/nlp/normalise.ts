@@ -21,7 +21,8 @@ export interface Normalised {
 // After half-width conversion, so "／／＠" and "：" are already ASCII.
 const CHAIN_MARKER = /\/\/\s?@([^:\s/]{1,30}):|(?<![^\s])RT\s?@(\w{1,30}):?/g;
 const URL = /(?:https?:\/\/|www\.)[!#-;=?-~]+/gi;
-const WEIBO_TAG = /#([^#\n]{1,60})#/g;
+// A Weibo topic "#话题#" neither starts nor ends with a space; "#fail #sad" is two Twitter tags.
+const WEIBO_TAG = /#([^#\s]|[^#\s][^#\n]{0,58}[^#\s])#/g;
 const TWITTER_TAG = /#([\p{L}\p{N}_]{1,60})/gu;
 const REPLY_PREFIX = /^\s*回复\s?@[^:\s]{1,30}:/;
 const MENTION = /(?<![A-Za-z0-9_.])@([\p{L}\p{N}_-]{1,30})/gu;

@@ -5,7 +5,7 @@ import { createTagger } from '../../../workers/nlp/tagger.js';
 import { mention, tagText } from './helpers.js';
 
 // No default keyword occurs in these texts (the first test checks that), so only the learned fallback can tag them.
-const CONFIDENT = { text: '这个口罩太难买了，医院里全是发烧的人', topic: 'public_health' };
+const CONFIDENT = { text: '医院里都是发烧咳嗽的病人，口罩也买不到', topic: 'public_health' };
 const NOTHING = '今天天气不错，去公园散步了';
 
 describe('learned topic fallback', () => {
