@@ -43,7 +43,7 @@ interface Sink {
 
 /** Normalises a raw mention text. Pure and deterministic. */
 export function normalise(text: string): Normalised {
-  const t = toSimplified(toHalfWidth(text));
+  const t = decodeEntities(toSimplified(toHalfWidth(text)));
   const sink: Sink = { emoticons: [], emoji: [], hashtags: [], mentions: [], urls: [] };
   const chain: { user: string; text: string }[] = [];
   let ownEnd = t.length;
@@ -110,7 +110,20 @@ function clean(segment: string, sink: Sink | undefined, hashtags: string[]): str
     });
     s = s.replace(EMOJI_PARTS, '');
   }
-  return s.toLowerCase().replace(SPACES, ' ').trim();
+  let out = s.toLowerCase();
+  // Stretched words ("soooo good", "noooo") read as their two-letter form, so they share features.
+  if (ELONGATED.test(out)) out = out.replace(ELONGATED, '$1$1');
+  return out.replace(SPACES, ' ').trim();
+}
+
+const ELONGATED = /([a-z])\1{2,}/g;
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+const ENTITY = /&(amp|lt|gt|quot|apos|nbsp|#39);/g;
+
+/** HTML entities left in exported tweets ("&amp;", "&lt;3"). */
+function decodeEntities(t: string): string {
+  return t.includes('&') ? t.replace(ENTITY, (_, name: string) => ENTITIES[name] ?? '') : t;
 }
 
 /** Emoji live in the astral planes or in a few BMP symbol blocks; most texts have none. */
