@@ -110,10 +110,8 @@ function clean(segment: string, sink: Sink | undefined, hashtags: string[]): str
     });
     s = s.replace(EMOJI_PARTS, '');
   }
-  let out = s.toLowerCase();
   // Stretched words ("soooo good", "noooo") read as their two-letter form, so they share features.
-  if (ELONGATED.test(out)) out = out.replace(ELONGATED, '$1$1');
-  return out.replace(SPACES, ' ').trim();
+  return s.toLowerCase().replace(ELONGATED, '$1$1').replace(SPACES, ' ').trim();
 }
 
 const ELONGATED = /([a-z])\1{2,}/g;

@@ -28,6 +28,14 @@ const EMOTION_SARCASM_PENALTY = 4;
  * macro-F1 went 0.373 → 0.407 / 0.462 / 0.473 / 0.456 for weights 0 → 1 / 2 / 3 / 4.
  */
 export const EMOTION_LEXICON_WEIGHT = { zh: 0, en: 3 } as const;
+
+/** Adds the lexicon's emotion verdict to an emotion model's logits (shared with training's out-of-fold check). */
+export function addLexiconEmotion(logits: Float64Array, classes: readonly string[], lexEmotion: Emotion, lang: ToneView['lang']): void {
+  const lw = EMOTION_LEXICON_WEIGHT[lang];
+  if (lw === 0 || lexEmotion === 'none') return;
+  const c = classes.indexOf(lexEmotion);
+  if (c >= 0) logits[c] = logits[c]! + lw;
+}
 /**
  * Log-odds per unit of the hand lexicon's score (in [-1, 1]) added to the sentiment model's, by
  * language. English: 1 keeps negation and degree words right on text unlike SemEval (AvgRec moved
@@ -137,11 +145,7 @@ export class ToneClassifier {
       const p = this.p;
       em.logits(fv, p);
       const classes = em.header.classes;
-      const lw = EMOTION_LEXICON_WEIGHT[view.lang];
-      if (lw > 0 && lexEmotion !== 'none') {
-        const c = classes.indexOf(lexEmotion);
-        if (c >= 0) p[c] = p[c]! + lw;
-      }
+      addLexiconEmotion(p, classes, lexEmotion, view.lang);
       if (hasSarcasm(view)) {
         const joy = classes.indexOf('joy');
         if (joy >= 0) p[joy] = p[joy]! - EMOTION_SARCASM_PENALTY;

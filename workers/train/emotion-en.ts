@@ -4,7 +4,7 @@ import { macroF1 } from '../eval/metrics.js';
 import type { Example } from './corpora.js';
 import { FeatureVector } from '../nlp/model/feature-vector.js';
 import { argmax } from '../nlp/model/linear-model.js';
-import { EMOTION_LEXICON_WEIGHT } from '../nlp/tone.js';
+import { addLexiconEmotion } from '../nlp/tone.js';
 import { exampleVector, toModel, trainLogReg, type LogRegOptions } from './logreg.js';
 import { loadTextLabels } from './own-labels.js';
 import { balancedClassWeights } from './sparse-dataset.js';
@@ -46,13 +46,13 @@ export async function trainEmotionEn(dir: string, held: readonly Part[], o: Omit
     const m = toModel({ name: 'emotion-en', classes: [...EMOTIONS], bits: TONE_BITS, meta: {} }, fit(ex.filter((e) => e.fold !== f)));
     const ds = toneDataset(test, EMOTIONS, true);
     test.forEach((e, i) => {
-      const lex = EMOTIONS.indexOf(classifyEmotion(e.view.tokens, e.view.emoticons, e.view.emoji));
+      const lexEmotion = classifyEmotion(e.view.tokens, e.view.emoticons, e.view.emoji);
       // As the tagger reads it: the model's logits plus the lexicon's verdict (tone.ts).
       m.logits(exampleVector(ds, i, fv), logits);
-      if (EMOTIONS[lex] !== 'none') logits[lex] = logits[lex]! + EMOTION_LEXICON_WEIGHT.en;
+      addLexiconEmotion(logits, EMOTIONS, lexEmotion, 'en');
       gold.push(EMOTIONS.indexOf(e.label));
       model.push(argmax(logits, k));
-      lexicon.push(lex);
+      lexicon.push(EMOTIONS.indexOf(lexEmotion));
     });
   }
   const lexiconF1 = macroF1(gold, lexicon, k);

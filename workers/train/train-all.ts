@@ -130,14 +130,22 @@ async function trainEmotionEnModel(dir: string, log: Log): Promise<void> {
   const r = await trainEmotionEn(dir, held, { epochs: p.epochs, lr: p.lr, l2: p.l2, seed: SEED }, p.classBalance);
   if (!r) return;
   const verdict = `${r.examples} own labels; out-of-fold macro-F1 lexicon ${r.lexiconF1.toFixed(3)}, model ${r.modelF1.toFixed(3)}`;
-  if (!r.model) {
-    rmSync(path.join(outDir, MODEL_FILES.emotionEn), { force: true });
-    log(`emotion-en: ${verdict}: the model does not beat the lexicon, none written`);
+  const meta = { corpora: ["the project's own labels (workers/train/labels/emotion-en.jsonl)"], examples: r.examples, params: p, oofMacroF1: { lexicon: r.lexiconF1, model: r.modelF1 } };
+  saveOrDrop(MODEL_FILES.emotionEn, header('emotion-en', EMOTIONS, TONE_BITS, meta), r.model, `emotion-en: ${verdict}`, 'the lexicon', log);
+}
+
+/**
+ * Writes a model that beat its fallback out of fold; otherwise removes any older file, so the
+ * tagger goes back to the fallback (lexicon or cue rules).
+ */
+function saveOrDrop(file: string, h: Omit<ModelHeader, 'bias'>, trained: { weights: Float32Array; bias: number[] } | null, line: string, fallback: string, log: Log): void {
+  if (!trained) {
+    rmSync(path.join(outDir, file), { force: true });
+    log(`${line}: the model does not beat ${fallback}, none written`);
     return;
   }
-  log(`emotion-en: ${verdict}`);
-  const meta = { corpora: ["the project's own labels (workers/train/labels/emotion-en.jsonl)"], examples: r.examples, params: p, oofMacroF1: { lexicon: r.lexiconF1, model: r.modelF1 } };
-  save(MODEL_FILES.emotionEn, header('emotion-en', EMOTIONS, TONE_BITS, meta), r.model, log);
+  log(line);
+  save(file, h, trained, log);
 }
 
 async function trainCriticalModels(dir: string, log: Log): Promise<void> {
@@ -148,14 +156,8 @@ async function trainCriticalModels(dir: string, log: Log): Promise<void> {
   for (const r of await trainCritical(dir, tone, held, { epochs: p.epochs, lr: p.lr, l2: p.l2, seed: SEED })) {
     const file = r.lang === 'zh' ? MODEL_FILES.criticalZh : MODEL_FILES.criticalEn;
     const verdict = `${r.examples} own labels; out-of-fold F1 rules ${r.rulesF1.toFixed(3)}, model ${r.modelF1.toFixed(3)} at threshold ${r.threshold}`;
-    if (!r.model) {
-      rmSync(path.join(outDir, file), { force: true });
-      log(`critical-${r.lang}: ${verdict}: the model does not beat the rules, none written`);
-      continue;
-    }
-    log(`critical-${r.lang}: ${verdict}`);
     const meta = { corpora: ["the project's own labels (workers/train/labels/critical.jsonl)"], examples: r.examples, params: p, threshold: r.threshold, oofF1: { rules: r.rulesF1, model: r.modelF1 } };
-    save(file, header(`critical-${r.lang}`, CRITICAL_CLASSES, CRITICAL_BITS, meta), r.model, log);
+    saveOrDrop(file, header(`critical-${r.lang}`, CRITICAL_CLASSES, CRITICAL_BITS, meta), r.model, `critical-${r.lang}: ${verdict}`, 'the rules', log);
   }
 }
 

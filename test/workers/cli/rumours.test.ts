@@ -1,23 +1,9 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../../support/cli.js';
 import { parseMaxReplies } from '../../../workers/cli/rumours.js';
 import { PLAIN_REPLIES, PLAIN_ROOT, RUMOUR_REPLIES, RUMOUR_ROOT, thread } from '../rumour/fixtures.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-
-function runRumours(input: string, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/yuqing.mjs', 'rumours', ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+const runRumours = (input: string, args: string[] = []): Promise<CliRun> => runCli('rumours', input, args);
 
 interface Line {
   rootId: string;

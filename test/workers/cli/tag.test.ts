@@ -1,22 +1,8 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../../support/cli.js';
 import { tagsSchema } from '../../../shared/contracts/tags.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-
-function runTag(input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/yuqing.mjs', 'tag'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+const runTag = (input: string): Promise<CliRun> => runCli('tag', input);
 
 const at = '2024-05-01T08:00:00+08:00';
 const lines = [
