@@ -19,6 +19,7 @@ import { healthRouter } from './routes/health.js';
 import { incidentsRouter } from './routes/incidents.js';
 import { ingestRouter } from './routes/ingest.js';
 import { mentionsRouter } from './routes/mentions.js';
+import { reviewRouter } from './routes/review.js';
 import { statsRouter } from './routes/stats.js';
 import { openStore } from './store/open.js';
 
@@ -67,6 +68,7 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
     mentionsRouter(db),
     statsRouter(db, env.YUQING_TIMEZONE),
     incidentsRouter({ db, adminToken: deps.adminToken }),
+    reviewRouter({ db, adminToken: deps.adminToken, announce: () => redis.publish(channelName(prefix, CHANNELS.delta), 'review') }),
     configRouter({
       db,
       adminToken: deps.adminToken,

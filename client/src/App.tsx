@@ -10,6 +10,8 @@ import { IncidentsPage } from './pages/IncidentsPage.js';
 import { LivePage } from './pages/LivePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { SummaryPage } from './pages/SummaryPage.js';
+import { ReviewPage } from './pages/ReviewPage.js';
+import { AgreementPage } from './pages/AgreementPage.js';
 
 function Layout() {
   return (
@@ -31,6 +33,8 @@ const router = createBrowserRouter([
       { path: 'live', element: <LivePage /> },
       { path: 'analyst', element: <AnalystPage /> },
       { path: 'summary', element: <SummaryPage /> },
+      { path: 'review', element: <ReviewPage /> },
+      { path: 'agreement', element: <AgreementPage /> },
       { path: 'incidents', element: <IncidentsPage /> },
       { path: 'incidents/handover', element: <HandoverPage /> },
       { path: 'incidents/:id', element: <IncidentDetailPage /> },

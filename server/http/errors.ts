@@ -20,6 +20,13 @@ export function parseQuery<S extends z.ZodType>(schema: S, req: Request): z.infe
   return r.data;
 }
 
+/** Validates a JSON body against a schema; a bad one is a 400 that says which field and why. */
+export function parseBody<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
+  const r = schema.safeParse(req.body ?? {});
+  if (!r.success) throw new HttpError(400, `invalid body: ${describeIssues(r.error)}`);
+  return r.data;
+}
+
 /** Every error leaves as `{ error }` JSON with a status that says whose fault it was. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err: unknown, _req, res, _next) => {

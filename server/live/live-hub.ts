@@ -59,7 +59,7 @@ export function startLiveHub(opts: LiveHubOptions) {
     }
     // Re-read when something was written, when the minute rolls, and every 5 s as a safety net.
     const rolled = Math.floor(t / 60_000) !== Math.floor(lastRead / 60_000);
-    let change = { series: [], topics: [], totals: { total: 0, negative: 0, critical: 0 }, critical: [], rumours: [] } as ReturnType<typeof diffLiveState>;
+    let change = { series: [], topics: [], totals: { total: 0, negative: 0, critical: 0 }, critical: [], criticalGone: [], rumours: [] } as ReturnType<typeof diffLiveState>;
     if (dirty || rolled || t - lastRead >= 5000) {
       dirty = false;
       lastRead = t;

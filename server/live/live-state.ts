@@ -52,7 +52,8 @@ export function diffLiveState(prev: LiveState, next: LiveState): Omit<LiveDelta,
     if (n !== 0) topics.push({ key: t.key, n });
   }
   for (const [key, n] of topicBefore) topics.push({ key, n: -n });
-  const seen = new Set(prev.critical.map((m) => m.uid));
+  const sentBefore = new Map(prev.critical.map((m) => [m.uid, JSON.stringify(m)]));
+  const stillThere = new Set(next.critical.map((m) => m.uid));
   const prevStories = new Map(prev.rumours.map((s) => [s.id, JSON.stringify(s)]));
   return {
     series,
@@ -62,7 +63,8 @@ export function diffLiveState(prev: LiveState, next: LiveState): Omit<LiveDelta,
       negative: next.totals.negative - prev.totals.negative,
       critical: next.totals.critical - prev.totals.critical,
     },
-    critical: next.critical.filter((m) => !seen.has(m.uid)),
+    critical: next.critical.filter((m) => sentBefore.get(m.uid) !== JSON.stringify(m)),
+    criticalGone: prev.critical.filter((m) => !stillThere.has(m.uid)).map((m) => m.uid),
     rumours: next.rumours.filter((s) => prevStories.get(s.id) !== JSON.stringify(s)),
   };
 }

@@ -9,8 +9,7 @@ import {
   statusBodySchema,
   type HandoverSheet,
 } from '../../shared/contracts/incidents.js';
-import { describeIssues } from '../../shared/contracts/mention.js';
-import { HttpError, parseQuery } from '../http/errors.js';
+import { HttpError, parseBody, parseQuery } from '../http/errors.js';
 import { actorOf, resolveActor } from '../incidents/actor.js';
 import { acknowledge, assign, IncidentCommandError, linkClarification, setStatus, type CommandContext, type CommandResult } from '../incidents/commands.js';
 import { incidentDetail, incidentView, listIncidents, openIncidentsByUrgency } from '../incidents/read.js';
@@ -23,12 +22,6 @@ export interface IncidentRouteOptions {
 }
 
 const emptyQuerySchema = z.object({}).strict();
-
-function parseBody<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
-  const r = schema.safeParse(req.body ?? {});
-  if (!r.success) throw new HttpError(400, `invalid body: ${describeIssues(r.error)}`);
-  return r.data;
-}
 
 function parseId(req: Request): number {
   const r = incidentIdSchema.safeParse(req.params.id);

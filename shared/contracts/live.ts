@@ -26,7 +26,9 @@ export interface LiveSnapshot {
  * Sent once a second, even when nothing changed (so the window rolls). Counts are increments to add
  * to the point with the same `t` (new minutes are appended; the client drops points older than the
  * window), to topics and to totals (they can be negative as old minutes leave the window);
- * `critical` are new items (newest first); `rumours` replace stories with the same id.
+ * `critical` are new or changed items (newest first; a changed one replaces the item with the same
+ * uid, e.g. after an analyst's correction) and `criticalGone` the uids that left the feed (corrected
+ * to not critical, or pushed out); `rumours` replace stories with the same id.
  * `seq` is the snapshot's seq + 1, + 2, …: a client that sees a gap asks for `resync`.
  * The server derives each delta by diffing the store's state with what it last sent, so a snapshot
  * plus the deltas after it always equals the store.
@@ -38,6 +40,7 @@ export interface LiveDelta {
   topics: KeyCount[];
   totals: LiveTotals;
   critical: MentionView[];
+  criticalGone: string[];
   rumours: StoryView[];
 }
 

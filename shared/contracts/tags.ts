@@ -8,6 +8,16 @@ export type SentimentLabel = (typeof SENTIMENTS)[number];
 export type Emotion = (typeof EMOTIONS)[number];
 export type Stance = (typeof STANCES)[number];
 
+const probability = z.number().min(0).max(1);
+
+/** Probability of each chosen label, as the tagger estimated it (rules report a fixed RULE confidence). */
+export const tagConfidenceSchema = z.object({ sentiment: probability, emotion: probability, critical: probability, stance: probability });
+export type TagConfidence = z.infer<typeof tagConfidenceSchema>;
+export const CONFIDENCE_TAGS = ['sentiment', 'emotion', 'critical', 'stance'] as const satisfies readonly (keyof TagConfidence)[];
+
+/** A tag whose confidence is below this is marked uncertain on the dashboard and enters the analysts' review queue. */
+export const UNCERTAIN_BELOW = 0.6;
+
 export const tagsSchema = z.object({
   lang: z.string(),
   sentiment: z.object({ label: z.enum(SENTIMENTS), score: z.number().min(-1).max(1) }),
@@ -16,6 +26,7 @@ export const tagsSchema = z.object({
   stance: z.enum(STANCES),
   topics: z.array(z.string()),
   storyId: z.string().optional(),
+  confidence: tagConfidenceSchema.optional(),
 });
 
 /** Output of tagging (design.md §2, "Tags"). */

@@ -17,6 +17,8 @@ export interface MentionView {
   region: string | null;
   url: string | null;
   tags: Tags;
+  /** An analyst corrected or confirmed its tags (tags then hold the analyst's verdict). */
+  reviewed: boolean;
 }
 
 /** A cluster of posts carrying the same claim, with the replies to them. */

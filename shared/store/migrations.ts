@@ -157,6 +157,36 @@ CREATE TABLE incident_events (
 CREATE INDEX incident_events_incident ON incident_events (incident_id, id);
 `,
   },
+  {
+    id: 3,
+    name: 'tag confidence and analyst reviews',
+    sql: `
+-- The tagger's probability of each chosen label (JSON TagConfidence) and the lowest of them, which
+-- orders the review queue. Mentions stored before tags carried confidence count as certain.
+ALTER TABLE mentions ADD COLUMN tag_confidence TEXT;
+ALTER TABLE mentions ADD COLUMN confidence REAL NOT NULL DEFAULT 1;
+-- Set once an analyst corrected or confirmed the mention's tags: it leaves the review queue.
+ALTER TABLE mentions ADD COLUMN reviewed INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX mentions_review ON mentions (reviewed, confidence, engagement);
+
+-- Every verdict an analyst gave on one tag of one mention: a correction (old differs from new) or a
+-- confirmation (the same). Values are JSON. The tagger's confidence at the time is kept so that the
+-- agreement page can show how often confident and uncertain tags were right.
+CREATE TABLE tag_reviews (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  uid TEXT NOT NULL,
+  tag TEXT NOT NULL CHECK (tag IN ('sentiment', 'emotion', 'critical', 'stance', 'topics')),
+  old_value TEXT NOT NULL,
+  new_value TEXT NOT NULL,
+  agreed INTEGER NOT NULL,
+  confidence REAL,
+  actor TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX tag_reviews_uid ON tag_reviews (uid, id);
+CREATE INDEX tag_reviews_at ON tag_reviews (at);
+`,
+  },
 ];
 
 /** The few calls the runner needs; better-sqlite3's Database satisfies it. */

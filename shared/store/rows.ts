@@ -1,5 +1,5 @@
 import type { MentionKind } from '../contracts/mention.js';
-import type { Emotion, SentimentLabel, Stance } from '../contracts/tags.js';
+import { tagConfidenceSchema, type Emotion, type SentimentLabel, type Stance, type TagConfidence } from '../contracts/tags.js';
 import type { AnswerPhaseView, MentionView, OfficialAnswerView, StoryView } from '../contracts/views.js';
 
 /** A row of the `mentions` table as better-sqlite3 returns it. */
@@ -33,6 +33,22 @@ export interface MentionRow {
   stance: Stance;
   topics: string;
   story_id: string | null;
+  /** JSON TagConfidence, null for mentions stored before tags carried it. */
+  tag_confidence: string | null;
+  /** The lowest of the per-tag confidences (1 when unknown): the review queue's order. */
+  confidence: number;
+  reviewed: number;
+}
+
+/** The lowest per-tag confidence: how sure the tagger was of its least sure tag. */
+export function lowestConfidence(c: TagConfidence): number {
+  return Math.min(c.sentiment, c.emotion, c.critical, c.stance);
+}
+
+function parseConfidence(json: string | null): TagConfidence | undefined {
+  if (!json) return undefined;
+  const r = tagConfidenceSchema.safeParse(JSON.parse(json));
+  return r.success ? r.data : undefined;
 }
 
 export interface StoryRow {
@@ -92,9 +108,13 @@ export function presentMention(r: MentionRow): MentionView {
       stance: r.stance,
       topics: JSON.parse(r.topics) as string[],
       ...(r.story_id ? { storyId: r.story_id } : {}),
+      ...withConfidence(parseConfidence(r.tag_confidence)),
     },
+    reviewed: r.reviewed === 1,
   };
 }
+
+const withConfidence = (c: TagConfidence | undefined): { confidence?: TagConfidence } => (c ? { confidence: c } : {});
 
 export function presentStory(r: StoryRow): StoryView {
   return {

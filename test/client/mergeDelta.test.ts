@@ -26,6 +26,7 @@ function mention(uid: string): MentionView {
     region: null,
     url: null,
     tags: { lang: 'zh', sentiment: { label: 'negative', score: -0.5 }, emotion: 'anger', critical: true, stance: 'comment', topics: [] },
+    reviewed: false,
   };
 }
 
@@ -65,7 +66,7 @@ function snapshot(over: Partial<LiveState> = {}): LiveState {
 }
 
 function delta(over: Partial<LiveDelta> = {}): LiveDelta {
-  return { seq: 11, now: NOW, series: [], topics: [], totals: { total: 0, negative: 0, critical: 0 }, critical: [], rumours: [], ...over };
+  return { seq: 11, now: NOW, series: [], topics: [], totals: { total: 0, negative: 0, critical: 0 }, critical: [], criticalGone: [], rumours: [], ...over };
 }
 
 function merged(state: LiveState, d: LiveDelta): LiveState {
@@ -75,6 +76,16 @@ function merged(state: LiveState, d: LiveDelta): LiveState {
 }
 
 describe('mergeDelta', () => {
+  it('replaces a corrected critical item in place and drops the ones the server says are gone', () => {
+    const newer = { ...mention('weibo:2'), createdAt: new Date(NOW + 1000).toISOString() };
+    const base = snapshot({ critical: [newer, mention('weibo:1')] });
+    const corrected = { ...mention('weibo:1'), tags: { ...mention('weibo:1').tags, emotion: 'sadness' as const } };
+    const s = merged(base, delta({ critical: [corrected] }));
+    expect(s.critical.map((m) => m.uid)).toEqual(['weibo:2', 'weibo:1']);
+    expect(s.critical[1]!.tags.emotion).toBe('sadness');
+    expect(merged(base, delta({ criticalGone: ['weibo:2'] })).critical.map((m) => m.uid)).toEqual(['weibo:1']);
+  });
+
   it('adds counts to the point with the same minute and appends new minutes in order', () => {
     const s = merged(snapshot(), delta({ series: [point(CUR, 1, 0, 0, 0), point(CUR - MIN, 2, 0, 1, 1)] }));
     expect(s.series).toEqual([point(CUR - 2 * MIN, 1, 2, 3, 1), point(CUR - MIN, 2, 1, 1, 1), point(CUR, 1, 0, 0, 0)]);

@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url';
 import SentimentAnalyzer from 'natural/lib/natural/sentiment/SentimentAnalyzer.js';
 import { loadModels } from '../nlp/model/registry.js';
 import { tokenize } from '../nlp/segment.js';
-import { createTagger } from '../nlp/tagger.js';
+import { createTagger, type Tagger } from '../nlp/tagger.js';
+import type { DomainItem } from './domain-eval.js';
 import { loadRumourEval, loadToneCorpora } from '../train/corpora.js';
 import { readRows, type ThreadRow } from '../train/datasets.js';
 import { TEST_SPLIT_NOTE } from '../train/splits.js';
@@ -14,6 +15,9 @@ import { avgRecall } from './metrics.js';
 import type { Emotion } from '../../shared/contracts/tags.js';
 import { loadCriticalSet, loadTextLabels, loadZhStanceSet } from '../train/own-labels.js';
 import { criticalRows, enEmotionRows, zhStanceRows } from './own-label-eval.js';
+import { loadDomainSet } from '../train/domain-labels.js';
+import { domainRows, tagDomainItems } from './domain-eval.js';
+import { loadModernSet } from './modern-set.js';
 import { stanceRows } from './stance-eval.js';
 import { throughputRows } from './throughput.js';
 import { emotionRows, sentimentRows } from './tone-eval.js';
@@ -38,6 +42,8 @@ export async function evaluate(dir: string, log: Log): Promise<EvalRow[]> {
   rows.push(...zhStanceRows(await loadZhStanceSet(dir), tagger));
   log('critical…');
   rows.push(...criticalRows(await loadCriticalSet(dir), tagger));
+  log('domain…');
+  rows.push(...domainEvalRows(await loadDomainSet(dir), tagger));
   rows.push(...(await rumourRowsIfAny(dir, log)));
   log('topics…');
   const ced = await readRows<ThreadRow>(dir, 'ced_weibo_rumor_threads.jsonl.gz');
@@ -61,6 +67,18 @@ export async function evaluate(dir: string, log: Log): Promise<EvalRow[]> {
     ),
   );
   return rows;
+}
+
+const DOMAIN_NOTE = "the project's own domain annotations (README: Own annotations)";
+
+/** The four tone tags on the domain test split and on the modern-style set (both never trained on). */
+export function domainEvalRows(domain: readonly (DomainItem & { part: string })[], tagger: Tagger): EvalRow[] {
+  const test = domain.filter((e) => e.part === 'test');
+  const modern = loadModernSet();
+  return [
+    ...(test.length ? domainRows(test, tagDomainItems(test, tagger), 'domain labels, all corpora', 'own domain test split (15 % by id hash)', DOMAIN_NOTE) : []),
+    ...(modern.length ? domainRows(modern, tagDomainItems(modern, tagger), 'modern-style set (written by the project)', `${modern.length} texts`, 'own modern-style test set, two annotators, adjudicated') : []),
+  ];
 }
 
 /** natural's SentimentAnalyzer (AFINN) as a second reference on SemEval: the sign of its score as the label. */

@@ -2,6 +2,7 @@ import { criticalFeatures, type CriticalView } from './model/critical-features.j
 import { FeatureVector } from './model/feature-vector.js';
 import { softmax, type LinearModel } from './model/linear-model.js';
 import { modelMayDecide } from './critical-view.js';
+import { RULE_CONFIDENCE } from './tone.js';
 
 /** P(critical) of a view under a binary model whose classes are ['no', 'yes']. */
 export function criticalProbability(model: LinearModel, fv: FeatureVector, v: CriticalView, out: Float64Array): number {
@@ -28,9 +29,11 @@ export class CriticalModel {
     this.threshold = typeof t === 'number' ? t : 0.5;
   }
 
-  decide(v: CriticalView): boolean {
-    if (this.model === null) return v.rule;
-    if (!modelMayDecide(v)) return false;
-    return criticalProbability(this.model, this.fv, v, this.p) >= this.threshold;
+  /** The verdict and its confidence (the model's probability of it; RULE_CONFIDENCE where a rule decides). */
+  judge(v: CriticalView): { critical: boolean; confidence: number } {
+    if (this.model === null || !modelMayDecide(v)) return { critical: this.model === null ? v.rule : false, confidence: RULE_CONFIDENCE };
+    const p = criticalProbability(this.model, this.fv, v, this.p);
+    const critical = p >= this.threshold;
+    return { critical, confidence: Math.round((critical ? p : 1 - p) * 1000) / 1000 };
   }
 }

@@ -25,7 +25,8 @@ export function criticalViewOf(view: ToneView, sentiment: SentimentResult, repli
  * or answers an official account's post can criticise the authorities; the rest is never sent to
  * the model (its training texts were sampled among those, README: Own annotations).
  */
-export const mayBeCritical = (v: CriticalView): boolean => v.repliesToOfficial || (v.cues & (Cue.Target | Cue.Judgement)) !== 0;
+const GATE_ALL = process.env.YQ_GATE_ALL === '1';
+export const mayBeCritical = (v: CriticalView): boolean => GATE_ALL || v.repliesToOfficial || (v.cues & (Cue.Target | Cue.Judgement)) !== 0;
 
 /**
  * The cue rules' exceptions the model may not overrule: without a judgement cue, praise that is not

@@ -21,12 +21,13 @@ function readRoot(text: string): { own: string; tokens: string[] } {
  * The stance model's view of a reply from raw texts (shared by tagging and training). `parentText`
  * is the message the reply answers when that is not the root.
  */
-export function stanceViewOf(own: string, urls: number, rootText: string | undefined, parentText: string | undefined): StanceView {
+export function stanceViewOf(own: string, urls: number, rootText: string | undefined, parentText: string | undefined, lang: 'zh' | 'en' = 'en'): StanceView {
   const root = rootText === undefined ? { own: '', tokens: [] } : readRoot(rootText);
   const parent = parentText === undefined ? null : normalise(parentText).own;
   return {
+    lang,
     own,
-    tokens: tokenizeEnglish(own),
+    tokens: lang === 'en' ? tokenizeEnglish(own) : [],
     root: root.own,
     rootTokens: root.tokens,
     parent,

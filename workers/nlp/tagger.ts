@@ -5,14 +5,14 @@ import { DEFAULT_TOPICS } from '../../shared/topics/defaults.js';
 import { CriticalModel } from './critical-model.js';
 import { criticalViewOf } from './critical-view.js';
 import { FeatureVector } from './model/feature-vector.js';
-import { argmax, type LinearModel } from './model/linear-model.js';
+import { argmax, softmax, type LinearModel } from './model/linear-model.js';
 import { loadModels, type LoadedModels } from './model/registry.js';
 import { stanceFeatures } from './model/stance-features.js';
 import { normalise, type Normalised } from './normalise.js';
 import { classifyStance, needsThreadContext, stanceCueSums } from './stance.js';
 import { stanceViewOf } from './stance-view.js';
 import { prepareText } from './tone-input.js';
-import { ToneClassifier } from './tone.js';
+import { RULE_CONFIDENCE, ToneClassifier } from './tone.js';
 import { TopicFallback } from './topic-fallback.js';
 import { topicTextOf } from './topic-text.js';
 import { PhraseMatcher } from './phrase-matcher.js';
@@ -58,7 +58,7 @@ export interface TaggerOptions {
 export function createTagger(opts: TaggerOptions = {}): Tagger {
   const models = opts.models ?? loadModels();
   const tone = new ToneClassifier(models);
-  const stanceModel = new StanceModel(models.stanceEn);
+  const stanceModels = { zh: new StanceModel(models.stanceZh, 'zh'), en: new StanceModel(models.stanceEn, 'en') };
   const criticalModels = { zh: new CriticalModel(models.criticalZh), en: new CriticalModel(models.criticalEn), und: new CriticalModel(null) };
   const fallback = { zh: new TopicFallback(models.topicsZh, tone.bits), en: new TopicFallback(models.topicsEn, tone.bits) };
   let topics: TopicMatcher;
@@ -94,27 +94,33 @@ export function createTagger(opts: TaggerOptions = {}): Tagger {
     tag(m, ctx = {}) {
       const prep = prepareText(m.text, m.lang);
       const { n, view, lang, analysis, forwardOnly } = prep;
-      const { sentiment, emotion } = tone.classify(view, analysis !== 'und');
+      const { sentiment, emotion, confidence: toneConfidence } = tone.classify(view, analysis !== 'und');
       const isReply = m.kind !== 'post';
       // An official account's own notices (酒驾整治, 网警提示…) name police and wrongdoing but criticise no one.
-      const critical = m.author?.official !== true && criticalModels[analysis].decide(criticalViewOf(view, sentiment, isReply && ctx.root?.official === true));
+      const { critical, confidence: criticalConfidence } =
+        m.author?.official === true ? { critical: false, confidence: 1 } : criticalModels[analysis].judge(criticalViewOf(view, sentiment, isReply && ctx.root?.official === true));
 
       const own = forwardOnly ? '' : n.own;
       let stance: Stance;
-      if (m.kind !== 'post' && own !== '' && analysis === 'en' && stanceModel.ready) {
+      // A root supports itself by definition; a reply's stance is the model's (or the cue rules').
+      let stanceConfidence = m.kind === 'post' ? 1 : RULE_CONFIDENCE;
+      const model = analysis === 'und' ? undefined : stanceModels[analysis];
+      if (isReply && own !== '' && model?.ready) {
         const parentText = ctx.parent && ctx.parent.text !== ctx.root?.text ? ctx.parent.text : undefined;
-        stance = stanceModel.classify(own, n.urls.length, ctx.root?.text, parentText);
-        stance = classifyStance({ kind: m.kind, own, ...threadContext(own, ctx, isReply) }, stance);
+        const verdict = model.classify(own, n.urls.length, ctx.root?.text, parentText);
+        stance = classifyStance({ kind: m.kind, own, ...threadContext(own, ctx, isReply) }, verdict.stance);
+        if (stance === verdict.stance) stanceConfidence = verdict.confidence;
       } else {
         stance = classifyStance({ kind: m.kind, own, ...threadContext(own, ctx, isReply) });
       }
+      const confidence = { ...toneConfidence, critical: criticalConfidence, stance: stanceConfidence };
 
       const topicText = topicTextOf(n);
       let matched = topics.match(topicText);
       if (matched.length === 0 && analysis !== 'und') {
         matched = fallback[view.lang].predict(tone.baseFeatures(view), configured);
       }
-      return { lang, sentiment, emotion, critical, stance, topics: matched, normalised: n };
+      return { lang, sentiment, emotion, critical, stance, topics: matched, confidence, normalised: n };
     },
   };
 }
@@ -135,7 +141,10 @@ class StanceModel {
   private readonly fv: FeatureVector;
   private readonly p = new Float64Array(4);
 
-  constructor(private readonly model: LinearModel | null) {
+  constructor(
+    private readonly model: LinearModel | null,
+    private readonly lang: 'zh' | 'en',
+  ) {
     this.fv = new FeatureVector(model?.header.bits ?? 17, 512);
   }
 
@@ -143,17 +152,20 @@ class StanceModel {
     return this.model !== null;
   }
 
-  classify(own: string, urls: number, rootText: string | undefined, parentText: string | undefined): Stance {
+  classify(own: string, urls: number, rootText: string | undefined, parentText: string | undefined): { stance: Stance; confidence: number } {
     const m = this.model!;
-    stanceFeatures(this.fv, stanceViewOf(own, urls, rootText, parentText));
+    stanceFeatures(this.fv, stanceViewOf(own, urls, rootText, parentText, this.lang));
     m.logits(this.fv, this.p);
-    const verdict = m.header.classes[argmax(this.p, m.k)] as Stance;
-    if (verdict !== 'comment') return verdict;
+    const best = argmax(this.p, m.k);
+    const verdict = m.header.classes[best] as Stance;
+    softmax(this.p, m.k);
+    const confidence = Math.round(this.p[best]! * 1000) / 1000;
+    if (verdict !== 'comment') return { stance: verdict, confidence };
     // Strong question or denial forms ("is this true", "debunked") the model reads as a comment:
     // the cue rules win (+0.005 macro-F1 in cross-validation over the training threads).
     const cues = stanceCueSums(own);
-    if (cues.query >= STRONG_CUE && cues.query >= cues.deny) return 'query';
-    if (cues.deny >= STRONG_CUE) return 'deny';
-    return verdict;
+    if (cues.query >= STRONG_CUE && cues.query >= cues.deny) return { stance: 'query', confidence: RULE_CONFIDENCE };
+    if (cues.deny >= STRONG_CUE) return { stance: 'deny', confidence: RULE_CONFIDENCE };
+    return { stance: verdict, confidence };
   }
 }

@@ -88,7 +88,16 @@ export interface ToneModels {
 export interface Tone {
   sentiment: SentimentResult;
   emotion: Emotion;
+  /** Probability of each chosen label (RULE_CONFIDENCE where a rule, not a model, chose it). */
+  confidence: { sentiment: number; emotion: number };
 }
+
+/**
+ * The confidence reported for a label that a rule or the hand lexicon chose rather than a model
+ * (no probability exists for it). Below 1 so that such tags are not taken as certain; above the
+ * dashboard's "uncertain" mark (shared/contracts/tags.ts) so that they do not flood the review queue.
+ */
+export const RULE_CONFIDENCE = 0.8;
 
 /**
  * Sentiment and emotion of one prepared text. Sentiment: the language's logistic model over text
@@ -100,6 +109,8 @@ export interface Tone {
 export class ToneClassifier {
   private readonly fv: FeatureVector;
   private readonly p = new Float64Array(8);
+  /** Probability of the label the last `sentiment()` call chose. */
+  private lastConfidence = RULE_CONFIDENCE;
   /** How many of `fv`'s features `toneFeatures` wrote for the last text (-1: none computed). */
   private baseN = -1;
 
@@ -121,22 +132,29 @@ export class ToneClassifier {
     this.baseN = -1;
     // Nothing but emoticons or emoji: the models have no text to read, the symbol lexicon decides.
     if ((!sm && !em) || (view.own === '' && (view.emoticons.length > 0 || view.emoji.length > 0))) {
-      return { sentiment: scoreSentiment(view.tokens, view.emoticons, view.emoji), emotion: classifyEmotion(view.tokens, view.emoticons, view.emoji) };
+      return {
+        sentiment: scoreSentiment(view.tokens, view.emoticons, view.emoji),
+        emotion: classifyEmotion(view.tokens, view.emoticons, view.emoji),
+        confidence: { sentiment: RULE_CONFIDENCE, emotion: RULE_CONFIDENCE },
+      };
     }
     // No words at all (only @names, a link, an empty forward): the label is neutral, but the score
     // keeps the model's lean for such posts (it learnt one: on Weibo, tagging friends mostly shares
     // something pleasant; 64 % of weibo_senti's such rows are positive).
     if (view.own === '') {
-      if (!sm) return { sentiment: { label: 'neutral', score: 0 }, emotion: 'none' };
+      const confidence = { sentiment: RULE_CONFIDENCE, emotion: RULE_CONFIDENCE };
+      if (!sm) return { sentiment: { label: 'neutral', score: 0 }, emotion: 'none', confidence };
       const reading = toneFeatures(this.fv, view);
       this.baseN = this.fv.n;
-      return { sentiment: { label: 'neutral', score: this.sentiment(sm, view, reading).score }, emotion: 'none' };
+      return { sentiment: { label: 'neutral', score: this.sentiment(sm, view, reading).score }, emotion: 'none', confidence };
     }
     const fv = this.fv;
     const reading = toneFeatures(fv, view);
     this.baseN = fv.n;
     const sentiment = sm ? this.sentiment(sm, view, reading) : scoreSentiment(view.tokens, view.emoticons, view.emoji);
+    const sentimentConfidence = sm ? this.lastConfidence : RULE_CONFIDENCE;
     let emotion: Emotion;
+    let emotionConfidence = RULE_CONFIDENCE;
     if (em) {
       // The lexicon's verdict is one of the model's features. Adding it to the log-odds as well (as
       // for sentiment) cost 0.01–0.03 SMP2020 macro-F1 on the dev fold, so Chinese does not; the
@@ -150,12 +168,15 @@ export class ToneClassifier {
         const joy = classes.indexOf('joy');
         if (joy >= 0) p[joy] = p[joy]! - EMOTION_SARCASM_PENALTY;
       }
-      emotion = classes[argmax(p, em.k)] as Emotion;
+      const best = argmax(p, em.k);
+      emotion = classes[best] as Emotion;
       if (!EMOTIONS.includes(emotion)) emotion = 'none';
+      softmax(p, em.k);
+      emotionConfidence = round3(p[best]!);
     } else {
       emotion = classifyEmotion(view.tokens, view.emoticons, view.emoji);
     }
-    return { sentiment, emotion };
+    return { sentiment, emotion, confidence: { sentiment: sentimentConfidence, emotion: emotionConfidence } };
   }
 
   /**
@@ -195,8 +216,11 @@ export class ToneClassifier {
     softmax(p, 3);
     const raw = p[2]! - p[0]!;
     let label: SentimentLabel = SENTIMENT_CLASSES[argmax(p, 3)]!;
-    // The Chinese model saw few neutral texts (the Weibo corpus is polar only): a weak lean is neutral.
+    // A weak lean is neutral (the Chinese model's polar corpora outweigh its neutral examples).
     if (view.lang === 'zh' && Math.abs(raw) < ZH_NEUTRAL_BAND) label = 'neutral';
+    // A band-neutral's confidence: the probability that the text is not the stronger polar class.
+    const top = argmax(p, 3);
+    this.lastConfidence = round3(SENTIMENT_CLASSES[top] === label ? p[top]! : 1 - Math.max(p[0]!, p[2]!));
     let score = Math.round(raw * 1000) / 1000;
     // An opinionated text never scores exactly 0: its sign is what sign-based consumers read.
     if (score === 0 && raw !== 0) score = raw > 0 ? 0.001 : -0.001;
@@ -205,3 +229,5 @@ export class ToneClassifier {
     return { label, score: score || 0 };
   }
 }
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;

@@ -1,5 +1,5 @@
 import type { IngestSource } from '../../shared/contracts/queue.js';
-import type { MentionRow, StoryRow } from '../../shared/store/rows.js';
+import { lowestConfidence, type MentionRow, type StoryRow } from '../../shared/store/rows.js';
 import { assignStory } from '../stories/index.js';
 import { createLiveStoryScorer } from '../rumour/live-scorer.js';
 import { observationOf } from '../rumour/observation.js';
@@ -30,10 +30,12 @@ export function createBatchWriter(db: Db) {
   const insertMention = db.prepare(`
     INSERT INTO mentions (uid, id, platform, kind, text, created_at, created_at_iso, parent_uid, root_uid,
       thread_uid, author_id, author_name, author_verified, author_official, followers, reposts, comments, likes,
-      engagement, region, url, lang, sentiment, sentiment_score, emotion, critical, stance, topics, story_id, source, ingested_at)
+      engagement, region, url, lang, sentiment, sentiment_score, emotion, critical, stance, topics, story_id, source, ingested_at,
+      tag_confidence, confidence)
     VALUES (@uid, @id, @platform, @kind, @text, @created_at, @created_at_iso, @parent_uid, @root_uid,
       @thread_uid, @author_id, @author_name, @author_verified, @author_official, @followers, @reposts, @comments, @likes,
-      @engagement, @region, @url, @lang, @sentiment, @sentiment_score, @emotion, @critical, @stance, @topics, @story_id, @source, @ingested_at)`);
+      @engagement, @region, @url, @lang, @sentiment, @sentiment_score, @emotion, @critical, @stance, @topics, @story_id, @source, @ingested_at,
+      @tag_confidence, @confidence)`);
   const isStored = db.prepare('SELECT 1 FROM mentions WHERE uid = ?');
   const insertTopic = db.prepare('INSERT OR IGNORE INTO mention_topics (topic, created_at, uid) VALUES (?, ?, ?)');
   const bumpAgg = db.prepare(
@@ -99,6 +101,9 @@ export function createBatchWriter(db: Db) {
         stance: t.tags.stance,
         topics: JSON.stringify(t.tags.topics),
         story_id: null,
+        tag_confidence: t.tags.confidence ? JSON.stringify(t.tags.confidence) : null,
+        confidence: t.tags.confidence ? lowestConfidence(t.tags.confidence) : 1,
+        reviewed: 0,
         source,
         ingested_at: now,
       };

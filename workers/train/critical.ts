@@ -7,9 +7,10 @@ import type { LinearModel } from '../nlp/model/linear-model.js';
 import { ToneClassifier, type ToneModels } from '../nlp/tone.js';
 import { prepareText } from '../nlp/tone-input.js';
 import { toModel, trainLogReg, type LogRegOptions } from './logreg.js';
-import { loadCriticalSet } from './own-labels.js';
+import { loadCriticalSet, type CriticalExample } from './own-labels.js';
+import { hash32 } from '../../shared/util/hash.js';
 import { DatasetBuilder } from './sparse-dataset.js';
-import { foldOf, type Part } from './splits.js';
+import type { Part } from './splits.js';
 
 export const CRITICAL_BITS = 16;
 export const CRITICAL_CLASSES = ['no', 'yes'] as const;
@@ -23,12 +24,12 @@ interface Labelled {
 export interface CriticalTraining {
   lang: 'zh' | 'en';
   examples: number;
-  /** Out-of-fold F1 over the trainable labels: the cue rules alone, and the model at its threshold. */
-  rulesF1: number;
-  modelF1: number;
+  /** Out-of-fold precision, recall and F1 over the trainable labels: the cue rules alone, and the model at its threshold. */
+  rules: { p: number; r: number; f1: number };
+  model: { p: number; r: number; f1: number };
   threshold: number;
   /** Trained on every trainable label; null when the model did not beat the rules out of fold. */
-  model: { weights: Float32Array; bias: number[] } | null;
+  trained: { weights: Float32Array; bias: number[] } | null;
 }
 
 /**
@@ -37,9 +38,16 @@ export interface CriticalTraining {
  * probability threshold is the one with the best out-of-fold F1 over folds 2–9; a language's model
  * is kept only if that F1 beats the cue rules' own, otherwise the rules go on deciding.
  */
-export async function trainCritical(dir: string, tone: ToneModels, held: readonly Part[], o: Omit<LogRegOptions, 'bits' | 'classes'>): Promise<CriticalTraining[]> {
+export async function trainCritical(
+  dir: string,
+  tone: ToneModels,
+  held: readonly Part[],
+  o: Omit<LogRegOptions, 'bits' | 'classes'>,
+  minPrecision: number,
+  extra: readonly CriticalExample[] = [],
+): Promise<CriticalTraining[]> {
   const classifier = new ToneClassifier(tone);
-  const set = await loadCriticalSet(dir);
+  const set = [...(await loadCriticalSet(dir)), ...extra];
   const out: CriticalTraining[] = [];
   for (const lang of ['zh', 'en'] as const) {
     const labelled: Labelled[] = [];
@@ -47,27 +55,46 @@ export async function trainCritical(dir: string, tone: ToneModels, held: readonl
       if (e.lang !== lang || held.includes(e.part)) continue;
       const p = prepareText(e.text);
       const sentiment = classifier.classify(p.view, p.analysis !== 'und').sentiment;
-      labelled.push({ view: criticalViewOf(p.view, sentiment, false), critical: e.critical, fold: foldOf(e.text.replace(/\s+/g, ' ').trim()) });
+      labelled.push({ view: criticalViewOf(p.view, sentiment, false), critical: e.critical, fold: hash32(`cv:${e.text}`) % CV_FOLDS });
     }
     if (labelled.length === 0) continue;
     const oof = new Float64Array(labelled.length);
-    for (let f = 2; f < 10; f++) {
+    for (let f = 0; f < CV_FOLDS; f++) {
       const model = fit(labelled.filter((x) => x.fold !== f), o);
       labelled.forEach((x, i) => {
         if (x.fold === f) oof[i] = probability(model, x.view);
       });
     }
     const gold = labelled.map((x) => x.critical);
-    const rulesF1 = f1(gold, labelled.map((x) => x.view.rule));
-    let best = { threshold: 0.5, f1: -1 };
-    for (let t = 0.2; t <= 0.801; t += 0.05) {
-      const score = f1(gold, labelled.map((x, i) => modelMayDecide(x.view) && oof[i]! >= t));
-      if (score > best.f1) best = { threshold: Math.round(t * 100) / 100, f1: score };
-    }
-    const keep = best.f1 > rulesF1;
-    out.push({ lang, examples: labelled.length, rulesF1, modelF1: best.f1, threshold: best.threshold, model: keep ? trainOn(labelled, o) : null });
+    const rules = prf(gold, labelled.map((x) => x.view.rule));
+    const best = precisionFirst(gold, oof, labelled.map((x) => modelMayDecide(x.view)), minPrecision);
+    const keep = best.f1 > rules.f1 || (best.p >= minPrecision && best.r > 0 && rules.p < minPrecision);
+    out.push({ lang, examples: labelled.length, rules, model: best, threshold: best.threshold, trained: keep ? trainOn(labelled, o) : null });
   }
   return out;
+}
+
+/** Cross-validation folds over the trainable labels, by a hash of the text. */
+const CV_FOLDS = 8;
+
+/**
+ * The threshold an analyst can trust: the lowest probability at which out-of-fold precision
+ * reaches `minPrecision` (so recall is as high as that precision allows); when no threshold
+ * reaches it, the one with the best F0.5 (precision weighed twice as much as recall).
+ */
+export function precisionFirst(gold: readonly boolean[], p: ArrayLike<number>, eligible: readonly boolean[], minPrecision: number): { threshold: number; p: number; r: number; f1: number } {
+  let reached: { threshold: number; p: number; r: number; f1: number } | null = null;
+  let fallback = { threshold: 0.5, p: 0, r: 0, f1: 0, f05: -1 };
+  for (let t = 0.2; t <= 0.951; t += 0.025) {
+    const m = prf(gold, gold.map((_, i) => eligible[i]! && p[i]! >= t));
+    const threshold = Math.round(t * 1000) / 1000;
+    if (!reached && m.p >= minPrecision && m.r > 0) reached = { threshold, ...m };
+    const f05 = m.p + m.r ? (1.25 * m.p * m.r) / (0.25 * m.p + m.r) : 0;
+    if (f05 > fallback.f05) fallback = { threshold, ...m, f05 };
+  }
+  if (reached) return reached;
+  const { f05: _f05, ...rest } = fallback;
+  return rest;
 }
 
 function dataset(xs: readonly Labelled[]) {
@@ -96,6 +123,7 @@ function probability(model: LinearModel, v: CriticalView): number {
   return modelMayDecide(v) ? criticalProbability(model, scratch, v, probs) : 0;
 }
 
-function f1(gold: readonly boolean[], pred: readonly boolean[]): number {
-  return perClass(gold.map(Number), pred.map(Number), 2)[1]!.f1;
+function prf(gold: readonly boolean[], pred: readonly boolean[]): { p: number; r: number; f1: number } {
+  const { p, r, f1 } = perClass(gold.map(Number), pred.map(Number), 2)[1]!;
+  return { p, r, f1 };
 }

@@ -8,7 +8,8 @@ import { addLexiconEmotion } from '../nlp/tone.js';
 import { exampleVector, toModel, trainLogReg, type LogRegOptions } from './logreg.js';
 import { loadTextLabels } from './own-labels.js';
 import { balancedClassWeights } from './sparse-dataset.js';
-import { foldOf, type Part } from './splits.js';
+import type { Part } from './splits.js';
+import { hash32 } from '../../shared/util/hash.js';
 import { prepareExamples, TONE_BITS, toneDataset, type PreparedExample } from './tone-data.js';
 
 export interface EmotionEnTraining {
@@ -25,11 +26,17 @@ export interface EmotionEnTraining {
  * exists here) over the same tone features as the Chinese one. Kept only if its out-of-fold
  * macro-F1 over folds 2–9 beats the lexicon's.
  */
-export async function trainEmotionEn(dir: string, held: readonly Part[], o: Omit<LogRegOptions, 'bits' | 'classes' | 'classWeights'>, classBalance: number): Promise<EmotionEnTraining | null> {
+export async function trainEmotionEn(
+  dir: string,
+  held: readonly Part[],
+  o: Omit<LogRegOptions, 'bits' | 'classes' | 'classWeights'>,
+  classBalance: number,
+  extra: readonly Example<Emotion>[] = [],
+): Promise<EmotionEnTraining | null> {
   const labelled = (await loadTextLabels<Emotion>(dir, 'emotion-en.jsonl')).filter((e) => e.lang === 'en' && !held.includes(e.part));
-  if (labelled.length === 0) return null;
-  const examples: Example<Emotion>[] = labelled.map((e) => ({ corpus: 'own-emotion-en', text: e.text, label: e.label, part: e.part }));
-  const ex = prepareExamples(examples, 'en').map((e) => ({ ...e, fold: foldOf(e.text.replace(/\s+/g, ' ').trim()) }));
+  const examples: Example<Emotion>[] = [...labelled.map((e) => ({ corpus: 'own-emotion-en', text: e.text, label: e.label, part: e.part })), ...extra];
+  if (examples.length === 0) return null;
+  const ex = prepareExamples(examples, 'en').map((e) => ({ ...e, fold: hash32(`cv:${e.text}`) % 8 }));
   const k = EMOTIONS.length;
   const fit = (xs: readonly PreparedExample<Emotion>[]) => {
     const ds = toneDataset(xs, EMOTIONS, true);
@@ -40,7 +47,7 @@ export async function trainEmotionEn(dir: string, held: readonly Part[], o: Omit
   const gold: number[] = [];
   const model: number[] = [];
   const lexicon: number[] = [];
-  for (let f = 2; f < 10; f++) {
+  for (let f = 0; f < 8; f++) {
     const test = ex.filter((e) => e.fold === f);
     if (test.length === 0) continue;
     const m = toModel({ name: 'emotion-en', classes: [...EMOTIONS], bits: TONE_BITS, meta: {} }, fit(ex.filter((e) => e.fold !== f)));

@@ -36,12 +36,27 @@ export function stanceExamples(rows: readonly ThreadRow[]): StanceExample[] {
   return out;
 }
 
-export function stanceDataset(ex: readonly StanceExample[]): SparseDataset {
+export function stanceDataset(ex: readonly StanceExample[], weightOf: (e: StanceExample) => number = () => 1): SparseDataset {
   const fv = new FeatureVector(STANCE_BITS, 1024);
   const b = new DatasetBuilder();
   for (const e of ex) {
     stanceFeatures(fv, e.view);
-    b.add(fv, STANCE_CLASSES.indexOf(e.label as (typeof STANCE_CLASSES)[number]));
+    b.add(fv, STANCE_CLASSES.indexOf(e.label as (typeof STANCE_CLASSES)[number]), weightOf(e));
   }
   return b.build();
+}
+
+/** Labelled replies (own or domain labels) as stance examples of one language. */
+export function labelledStanceExamples(
+  items: readonly { text: string; root?: string; parent?: string; stance: Stance | null; part: Part; threadKey: string }[],
+  lang: 'zh' | 'en',
+): StanceExample[] {
+  const out: StanceExample[] = [];
+  for (const e of items) {
+    if (e.stance === null) continue;
+    const n = normalise(e.text);
+    if (n.own === '') continue;
+    out.push({ view: stanceViewOf(n.own, n.urls.length, e.root, e.parent, lang), label: e.stance, part: e.part, threadId: e.threadKey });
+  }
+  return out;
 }

@@ -10,13 +10,16 @@ import { SENTIMENT_CLASSES } from '../nlp/tone.js';
 import { buildZhLexicon } from './build-lexicon.js';
 import { CRITICAL_BITS, CRITICAL_CLASSES, trainCritical } from './critical.js';
 import { trainEmotionEn } from './emotion-en.js';
-import { loadRumourEval, loadToneCorpora, sentimentFromEmotion, type ToneCorpora } from './corpora.js';
+import { loadRumourEval, loadToneCorpora, sentimentFromEmotion, stripEmoticons, type Example, type ToneCorpora } from './corpora.js';
+import { loadDomainSet, type DomainExample } from './domain-labels.js';
 import { readRows, type ThreadRow } from './datasets.js';
 import { exampleVector, toModel, trainLogReg, type LogRegOptions } from './logreg.js';
 import { FeatureVector } from '../nlp/model/feature-vector.js';
 import { balancedClassWeights, type SparseDataset } from './sparse-dataset.js';
 import { distantWeiboExamples } from './distant-weibo.js';
-import { STANCE_BITS, STANCE_CLASSES, stanceDataset, stanceExamples } from './stance-data.js';
+import { labelledStanceExamples, STANCE_BITS, STANCE_CLASSES, stanceDataset, stanceExamples } from './stance-data.js';
+import { trainStanceZh } from './stance-zh.js';
+import { loadZhStanceSet } from './own-labels.js';
 import { prepareExamples, TONE_BITS, toneDataset } from './tone-data.js';
 import type { Part } from './splits.js';
 import { topicDataset, topicExamples } from './topic-data.js';
@@ -28,12 +31,13 @@ export const SEED = 20261124;
  * in the README; the shipped models then train on folds 2–9 (never the test folds 0–1).
  */
 export const PARAMS = {
-  sentimentEn: { epochs: 5, lr: 0.1, l2: 1e-6, classBalance: 1, runs: 4 },
-  sentimentZh: { epochs: 3, lr: 0.1, l2: 1e-6, otherCorporaWeight: 0.3, distantThreshold: 1.5, distantWeight: 1, runs: 4 },
-  emotionZh: { epochs: 5, lr: 0.1, l2: 1e-6, classBalance: 0.5, otherCorporaWeight: 0.3, runs: 4 },
+  sentimentEn: { epochs: 5, lr: 0.1, l2: 1e-6, classBalance: 1, runs: 4, domainWeight: Number(process.env.YQ_SEN_DW ?? 3) },
+  sentimentZh: { epochs: 3, lr: 0.1, l2: 1e-6, otherCorporaWeight: 0.3, distantThreshold: 1.5, distantWeight: 1, runs: 4, domainWeight: Number(process.env.YQ_SZH_DW ?? 4) },
+  emotionZh: { epochs: 5, lr: 0.1, l2: 1e-6, classBalance: 0.5, otherCorporaWeight: 0.3, runs: 4, domainWeight: Number(process.env.YQ_EZH_DW ?? 2) },
   emotionEn: { epochs: 5, lr: 0.1, l2: 1e-5, classBalance: 0.5 },
-  stanceEn: { epochs: 5, lr: 0.1, l2: 1e-5, classBalance: 0.4 },
-  critical: { epochs: 5, lr: 0.1, l2: 1e-5 },
+  stanceEn: { epochs: 5, lr: 0.1, l2: 1e-5, classBalance: 0.4, domainWeight: 2 },
+  stanceZh: { epochs: 5, lr: 0.1, l2: 1e-5, classBalance: 0.4 },
+  critical: { epochs: 5, lr: 0.1, l2: 1e-5, minPrecision: 0.9 },
   topics: { epochs: 5, lr: 0.1, l2: 1e-5, minPrecision: 0.8 },
 } as const;
 
@@ -49,7 +53,15 @@ export interface TrainOptions {
 /** Set per run by trainAll (training is single-threaded and one run at a time). */
 let held: readonly Part[] = ['test'];
 let outDir = MODELS_DIR;
-const notTest = <T extends { part: string }>(e: T): boolean => !held.includes(e.part as Part);
+/** Normalised texts of the domain test split: never trained on by any model (domain-labels.ts). */
+let domainTest = new Set<string>();
+const splitKey = (t: string): string => t.replace(/\s+/g, ' ').trim();
+const notTest = <T extends { part: string; text?: string }>(e: T): boolean =>
+  !held.includes(e.part as Part) && (e.text === undefined || !domainTest.has(splitKey(e.text)));
+/** Domain examples of one language as tone examples, without the held-out parts. */
+let domain: DomainExample[] = [];
+const domainTone = <L extends string>(lang: 'zh' | 'en', label: (e: DomainExample) => L): Example<L>[] =>
+  domain.filter((e) => e.lang === lang && !held.includes(e.part)).map((e) => ({ corpus: 'domain', text: e.text, label: label(e), part: e.part }));
 
 function header(name: string, classes: readonly string[], bits: number, meta: Record<string, unknown>): Omit<ModelHeader, 'bias'> {
   return { name, classes: [...classes], bits, meta: { ...meta, seed: SEED, split: `trained on the own split without ${held.join('+')}` } };
@@ -70,6 +82,10 @@ export async function trainAll(dir: string, log: Log, o: TrainOptions = {}): Pro
   outDir = o.outDir ?? MODELS_DIR;
   mkdirSync(outDir, { recursive: true });
   const c = await loadToneCorpora(dir);
+  domain = await loadDomainSet(dir);
+  // Both readings of a test text: as labelled, and as weibo_senti's loader strips its emoticons.
+  domainTest = new Set(domain.filter((e) => e.part === 'test').flatMap((e) => [splitKey(e.text), splitKey(stripEmoticons(e.text))]));
+  log(`domain labels: ${domain.length} (${domain.filter((e) => e.part === 'test').length} held out as the domain test split)`);
   log(`corpora: weibo ${c.weibo.length}, semeval ${c.semeval.length}, smp ${c.smp.length}, covid ${c.covid.length}, nlpcc ${c.nlpcc.length}`);
 
   const zhTexts = [...c.weibo, ...c.smp, ...c.covid, ...c.nlpcc].filter(notTest).map((e) => e.text);
@@ -85,6 +101,7 @@ export async function trainAll(dir: string, log: Log, o: TrainOptions = {}): Pro
   trainEmotionZh(c, log);
   await trainEmotionEnModel(dir, log);
   await trainStanceEn(dir, log);
+  await trainStanceZhModel(dir, log);
   await trainCriticalModels(dir, log);
   await trainTopics(dir, c, log);
   if (outDir === MODELS_DIR) reloadModels();
@@ -92,11 +109,12 @@ export async function trainAll(dir: string, log: Log, o: TrainOptions = {}): Pro
 
 function trainSentimentEn(c: ToneCorpora, log: Log): void {
   const p = PARAMS.sentimentEn;
-  const ex = prepareExamples(c.semeval.filter(notTest), 'en');
-  const ds = toneDataset(ex, SENTIMENT_CLASSES, false);
+  const own = prepareExamples(domainTone('en', (e) => e.sentiment), 'en');
+  const ex = [...prepareExamples(c.semeval.filter(notTest), 'en'), ...own];
+  const ds = toneDataset(ex, SENTIMENT_CLASSES, false, (e) => (e.corpus === 'domain' ? p.domainWeight : Number(process.env.YQ_GEN_W ?? 1)));
   const trained = trainLogReg(ds, opts(TONE_BITS, 3, p, { classWeights: balancedClassWeights(ds.y, 3, p.classBalance) }));
-  log(`sentiment-en: ${ds.n} SemEval tweets`);
-  save(MODEL_FILES.sentimentEn, header('sentiment-en', SENTIMENT_CLASSES, TONE_BITS, { corpora: ['semeval_task4a_en'], examples: ds.n, params: p }), trained, log);
+  log(`sentiment-en: ${ds.n - own.length} SemEval tweets + ${own.length} domain labels`);
+  save(MODEL_FILES.sentimentEn, header('sentiment-en', SENTIMENT_CLASSES, TONE_BITS, { corpora: ['semeval_task4a_en', 'own domain labels'], examples: ds.n, params: p }), trained, log);
 }
 
 async function trainSentimentZh(dir: string, c: ToneCorpora, log: Log): Promise<void> {
@@ -106,11 +124,14 @@ async function trainSentimentZh(dir: string, c: ToneCorpora, log: Log): Promise<
   const distant = await distantWeiboExamples(dir, (t) => trainable.has(t), p.distantThreshold, new Set(c.weibo.map((e) => e.text)));
   const weibo = prepareExamples([...weiboTrain, ...distant], 'zh');
   const other = prepareExamples(sentimentFromEmotion([...c.smp, ...c.covid, ...c.nlpcc]).filter(notTest), 'zh');
-  const weightOf = (e: { corpus: string }): number => (e.corpus.startsWith('weibo_senti') ? 1 : e.corpus.startsWith('ced') ? p.distantWeight : p.otherCorporaWeight);
-  const ds = toneDataset([...weibo, ...other], SENTIMENT_CLASSES, false, weightOf);
+  const own = prepareExamples(domainTone('zh', (e) => e.sentiment), 'zh');
+  const gw = Number(process.env.YQ_GEN_W ?? 1);
+  const weightOf = (e: { corpus: string }): number =>
+    e.corpus === 'domain' ? p.domainWeight : gw * (e.corpus.startsWith('weibo_senti') ? 1 : e.corpus.startsWith('ced') ? p.distantWeight : p.otherCorporaWeight);
+  const ds = toneDataset([...weibo, ...other, ...own], SENTIMENT_CLASSES, false, weightOf);
   const trained = trainLogReg(ds, opts(TONE_BITS, 3, p));
-  log(`sentiment-zh: ${weibo.length - distant.length} weibo_senti (emoticons stripped) + ${distant.length} CED texts labelled by their emoticons + ${other.length} emotion-corpus texts mapped to polarity`);
-  const corpora = ['weibo_senti_100k_subset', 'ced_weibo_rumor_threads (folds 2-9, emoticon-labelled)', 'smp2020_ewect_virus', 'covid19_weibo_emotion7', 'nlpcc2013_weibo_emotion'];
+  log(`sentiment-zh: ${weibo.length - distant.length} weibo_senti (emoticons stripped) + ${distant.length} CED texts labelled by their emoticons + ${other.length} emotion-corpus texts mapped to polarity + ${own.length} domain labels`);
+  const corpora = ['weibo_senti_100k_subset', 'ced_weibo_rumor_threads (folds 2-9, emoticon-labelled)', 'smp2020_ewect_virus', 'covid19_weibo_emotion7', 'nlpcc2013_weibo_emotion', 'own domain labels'];
   save(MODEL_FILES.sentimentZh, header('sentiment-zh', SENTIMENT_CLASSES, TONE_BITS, { corpora, examples: ds.n, params: p }), trained, log);
 }
 
@@ -118,19 +139,20 @@ function trainEmotionZh(c: ToneCorpora, log: Log): void {
   const p = PARAMS.emotionZh;
   const smp = prepareExamples(c.smp.filter(notTest), 'zh');
   const other = prepareExamples([...c.covid, ...c.nlpcc].filter(notTest), 'zh');
-  const ds = toneDataset([...smp, ...other], EMOTIONS, true, (e) => (e.corpus.startsWith('smp') ? 1 : p.otherCorporaWeight));
+  const own = prepareExamples(domainTone('zh', (e) => e.emotion), 'zh');
+  const ds = toneDataset([...smp, ...other, ...own], EMOTIONS, true, (e) => (e.corpus.startsWith('smp') ? 1 : e.corpus === 'domain' ? p.domainWeight : p.otherCorporaWeight));
   const trained = trainLogReg(ds, opts(TONE_BITS, EMOTIONS.length, p, { classWeights: balancedClassWeights(ds.y, EMOTIONS.length, p.classBalance) }));
-  log(`emotion-zh: ${smp.length} SMP2020 + ${other.length} COVID-19/NLPCC 2013 texts`);
-  const corpora = ['smp2020_ewect_virus', 'covid19_weibo_emotion7', 'nlpcc2013_weibo_emotion'];
+  log(`emotion-zh: ${smp.length} SMP2020 + ${other.length} COVID-19/NLPCC 2013 texts + ${own.length} domain labels`);
+  const corpora = ['smp2020_ewect_virus', 'covid19_weibo_emotion7', 'nlpcc2013_weibo_emotion', 'own domain labels'];
   save(MODEL_FILES.emotionZh, header('emotion-zh', EMOTIONS, TONE_BITS, { corpora, examples: ds.n, params: p }), trained, log);
 }
 
 async function trainEmotionEnModel(dir: string, log: Log): Promise<void> {
   const p = PARAMS.emotionEn;
-  const r = await trainEmotionEn(dir, held, { epochs: p.epochs, lr: p.lr, l2: p.l2, seed: SEED }, p.classBalance);
+  const r = await trainEmotionEn(dir, held, { epochs: p.epochs, lr: p.lr, l2: p.l2, seed: SEED }, p.classBalance, domainTone('en', (e) => e.emotion));
   if (!r) return;
   const verdict = `${r.examples} own labels; out-of-fold macro-F1 lexicon ${r.lexiconF1.toFixed(3)}, model ${r.modelF1.toFixed(3)}`;
-  const meta = { corpora: ["the project's own labels (workers/train/labels/emotion-en.jsonl)"], examples: r.examples, params: p, oofMacroF1: { lexicon: r.lexiconF1, model: r.modelF1 } };
+  const meta = { corpora: ["the project's own labels (workers/train/labels/emotion-en.jsonl, domain.jsonl)"], examples: r.examples, params: p, oofMacroF1: { lexicon: r.lexiconF1, model: r.modelF1 } };
   saveOrDrop(MODEL_FILES.emotionEn, header('emotion-en', EMOTIONS, TONE_BITS, meta), r.model, `emotion-en: ${verdict}`, 'the lexicon', log);
 }
 
@@ -153,21 +175,41 @@ async function trainCriticalModels(dir: string, log: Log): Promise<void> {
   // Reads sentiment as the tagger will: with the sentiment models this run just wrote.
   if (outDir === MODELS_DIR) reloadModels();
   const tone = loadModels(outDir);
-  for (const r of await trainCritical(dir, tone, held, { epochs: p.epochs, lr: p.lr, l2: p.l2, seed: SEED })) {
+  const extra = domain.map((e) => ({ id: e.id, text: e.text, lang: e.lang, critical: e.critical, part: e.part }));
+  for (const r of await trainCritical(dir, tone, held, { epochs: p.epochs, lr: p.lr, l2: p.l2, seed: SEED }, p.minPrecision, extra)) {
     const file = r.lang === 'zh' ? MODEL_FILES.criticalZh : MODEL_FILES.criticalEn;
-    const verdict = `${r.examples} own labels; out-of-fold F1 rules ${r.rulesF1.toFixed(3)}, model ${r.modelF1.toFixed(3)} at threshold ${r.threshold}`;
-    const meta = { corpora: ["the project's own labels (workers/train/labels/critical.jsonl)"], examples: r.examples, params: p, threshold: r.threshold, oofF1: { rules: r.rulesF1, model: r.modelF1 } };
-    saveOrDrop(file, header(`critical-${r.lang}`, CRITICAL_CLASSES, CRITICAL_BITS, meta), r.model, `critical-${r.lang}: ${verdict}`, 'the rules', log);
+    const f = (m: { p: number; r: number; f1: number }) => `P ${m.p.toFixed(3)} R ${m.r.toFixed(3)} F1 ${m.f1.toFixed(3)}`;
+    const verdict = `${r.examples} own labels; out of fold: rules ${f(r.rules)}, model ${f(r.model)} at threshold ${r.threshold}`;
+    const meta = { corpora: ["the project's own labels (workers/train/labels/critical.jsonl, domain.jsonl)"], examples: r.examples, params: p, threshold: r.threshold, oof: { rules: r.rules, model: r.model } };
+    saveOrDrop(file, header(`critical-${r.lang}`, CRITICAL_CLASSES, CRITICAL_BITS, meta), r.trained, `critical-${r.lang}: ${verdict}`, 'the rules', log);
   }
 }
 
+/** Domain replies of one language as labelled stance items (thread key: the root text). */
+const domainReplies = (lang: 'zh' | 'en') =>
+  domain.filter((e) => e.lang === lang && e.kind === 'reply' && !held.includes(e.part)).map((e) => ({ ...e, threadKey: e.root ?? e.id }));
+
 async function trainStanceEn(dir: string, log: Log): Promise<void> {
   const p = PARAMS.stanceEn;
-  const ex = stanceExamples(await loadRumourEval(dir)).filter(notTest);
-  const ds = stanceDataset(ex);
+  const own = labelledStanceExamples(domainReplies('en'), 'en');
+  // RumourEval replies already carry gold stance: the domain labels of the same replies are not added twice.
+  const ownIds = new Set(domainReplies('en').map((e) => e.id.replace(/^rumoureval:/, '')));
+  const ex = [...stanceExamples((await loadRumourEval(dir)).filter((r) => !ownIds.has(r.id))).filter(notTest), ...own];
+  const ds = stanceDataset(ex, (e) => (own.includes(e) ? p.domainWeight : 1));
   const trained = trainLogReg(ds, opts(STANCE_BITS, 4, p, { classWeights: balancedClassWeights(ds.y, 4, p.classBalance) }));
-  log(`stance-en: ${ds.n} RumourEval replies`);
-  save(MODEL_FILES.stanceEn, header('stance-en', STANCE_CLASSES, STANCE_BITS, { corpora: ['rumoureval2017_en_threads'], examples: ds.n, params: p }), trained, log);
+  log(`stance-en: ${ds.n - own.length} RumourEval replies + ${own.length} domain labels`);
+  save(MODEL_FILES.stanceEn, header('stance-en', STANCE_CLASSES, STANCE_BITS, { corpora: ['rumoureval2017_en_threads', 'own domain labels'], examples: ds.n, params: p }), trained, log);
+}
+
+async function trainStanceZhModel(dir: string, log: Log): Promise<void> {
+  const p = PARAMS.stanceZh;
+  const ced = (await loadZhStanceSet(dir)).filter((e) => !held.includes(e.part)).map((e) => ({ ...e, threadKey: e.threadId }));
+  const ex = [...labelledStanceExamples(ced, 'zh'), ...labelledStanceExamples(domainReplies('zh'), 'zh')];
+  const r = trainStanceZh(ex, { epochs: p.epochs, lr: p.lr, l2: p.l2, seed: SEED }, p.classBalance);
+  if (!r) return;
+  const verdict = `${r.examples} own labels; out-of-fold macro-F1 rules ${r.rulesF1.toFixed(3)}, model ${r.modelF1.toFixed(3)}`;
+  const meta = { corpora: ["the project's own labels (stance-zh.jsonl, domain.jsonl)"], examples: r.examples, params: p, oofMacroF1: { rules: r.rulesF1, model: r.modelF1 } };
+  saveOrDrop(MODEL_FILES.stanceZh, header('stance-zh', STANCE_CLASSES, STANCE_BITS, meta), r.model, `stance-zh: ${verdict}`, 'the cue rules', log);
 }
 
 async function trainTopics(dir: string, c: ToneCorpora, log: Log): Promise<void> {

@@ -3,6 +3,7 @@ import { topicName, type Meta } from '../hooks/useMeta.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { formatNumber } from '../lib/format.js';
 import { formatDateTime } from '../lib/time.js';
+import { ConfidenceMark } from '../review/ConfidenceMark.js';
 
 export function SentimentBadge({ mention }: { mention: MentionView }) {
   const { t } = useI18n();
@@ -20,6 +21,7 @@ export function TagChips({ mention, meta }: { mention: MentionView; meta: Meta |
   const { tags } = mention;
   return (
     <span className="chips">
+      <ConfidenceMark mention={mention} />
       {tags.critical && <span className="chip chip-critical">{t.analyst.critical}</span>}
       {tags.emotion !== 'none' && <span className="chip">{t.emotion[tags.emotion]}</span>}
       {tags.stance !== 'comment' && <span className={`chip chip-${tags.stance}`}>{t.stance[tags.stance]}</span>}

@@ -17,10 +17,12 @@ interface Props {
   order: SortOrder;
   onSort: (sort: MentionSort, order: SortOrder) => void;
   onOpen: (uid: string) => void;
+  /** The analyst asked to correct or confirm this mention's tags. */
+  onReview: (uid: string) => void;
 }
 
 /** Mentions as a dense, sortable table; a row opens its thread on click, Enter or Space. */
-export function MentionTable({ items, busy = false, meta, timeZone, sort, order, onSort, onOpen }: Props) {
+export function MentionTable({ items, busy = false, meta, timeZone, sort, order, onSort, onOpen, onReview }: Props) {
   const { t, locale } = useI18n();
 
   function header(column: MentionSort, label: string, className?: string) {
@@ -61,6 +63,9 @@ export function MentionTable({ items, busy = false, meta, timeZone, sort, order,
             {header('sentiment', t.sentiment.label, 'col-sent')}
             {header('engagement', t.metrics.engagement, 'col-num')}
             <th scope="col">{t.analyst.tags}</th>
+            <th scope="col" className="no-print">
+              <span className="visually-hidden">{t.review.review}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -89,6 +94,19 @@ export function MentionTable({ items, busy = false, meta, timeZone, sort, order,
               <td className="col-num">{formatNumber(m.engagement, locale)}</td>
               <td>
                 <TagChips mention={m} meta={meta} />
+              </td>
+              <td className="no-print">
+                <button
+                  type="button"
+                  className="link-button"
+                  data-testid="row-review"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    onReview(m.uid);
+                  }}
+                >
+                  {t.review.review}
+                </button>
               </td>
             </tr>
           ))}

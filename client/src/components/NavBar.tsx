@@ -21,6 +21,7 @@ export function NavBar() {
       <nav aria-label={t.nav.main} data-testid="main-nav">
         <NavLink to="/live">{t.nav.live}</NavLink>
         <NavLink to="/analyst">{t.nav.analyst}</NavLink>
+        <NavLink to="/review">{t.review.navQueue}</NavLink>
         <NavLink to="/summary">{t.nav.summary}</NavLink>
         <NavLink to="/incidents">
           {t.nav.incidents}
@@ -33,6 +34,7 @@ export function NavBar() {
             </>
           )}
         </NavLink>
+        <NavLink to="/agreement">{t.review.navAgreement}</NavLink>
       </nav>
       <div className="topbar-right">
         <ConnectionBadge />

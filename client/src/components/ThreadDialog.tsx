@@ -1,15 +1,27 @@
 import { useEffect, useRef } from 'react';
+import type { MentionView } from '../../../shared/contracts/views.js';
 import { useThread } from '../hooks/useThread.js';
 import type { Meta } from '../hooks/useMeta.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { MentionItem } from './MentionItem.js';
+import { ReviewableMention } from '../review/ReviewableMention.js';
 import { ErrorPanel, Loading } from './Status.js';
 
 /**
  * The thread around one mention in a modal `<dialog>`: the browser traps focus inside and turns
  * Escape into `cancel`; closing hands focus back to whatever opened it.
  */
-export function ThreadDialog({ uid, meta, timeZone, onClose }: { uid: string; meta: Meta | undefined; timeZone: string; onClose: () => void }) {
+interface Props {
+  uid: string;
+  meta: Meta | undefined;
+  timeZone: string;
+  onClose: () => void;
+  /** Open the review editor of `uid` at once (the analyst clicked "Review tags" in the table). */
+  reviewing?: boolean;
+  /** An analyst corrected or confirmed a mention of the thread. */
+  onReviewed?: () => void;
+}
+
+export function ThreadDialog({ uid, meta, timeZone, onClose, reviewing = false, onReviewed }: Props) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   const { data, isLoading, error, reload } = useThread(uid);
@@ -51,6 +63,12 @@ export function ThreadDialog({ uid, meta, timeZone, onClose }: { uid: string; me
     </dialog>
   );
 
+  function item(m: MentionView) {
+    return (
+      <ReviewableMention key={m.uid} mention={m} meta={meta} timeZone={timeZone} highlight={m.uid === uid} startOpen={reviewing && m.uid === uid} onReviewed={() => onReviewed?.()} />
+    );
+  }
+
   // A render helper, not a component: a nested component type would remount on every render.
   function renderContent() {
     if (isLoading) return <Loading />;
@@ -61,7 +79,7 @@ export function ThreadDialog({ uid, meta, timeZone, onClose }: { uid: string; me
         <section aria-labelledby="thread-root">
           <h3 id="thread-root">{t.thread.root}</h3>
           {data.root ? (
-            <MentionItem mention={data.root} meta={meta} timeZone={timeZone} highlight={data.root.uid === uid} />
+            item(data.root)
           ) : (
             <p className="muted">{t.thread.rootMissing}</p>
           )}
@@ -75,9 +93,7 @@ export function ThreadDialog({ uid, meta, timeZone, onClose }: { uid: string; me
           ) : (
             <ol className="mention-list">
               {data.replies.map((m) => (
-                <li key={m.uid}>
-                  <MentionItem mention={m} meta={meta} timeZone={timeZone} highlight={m.uid === uid} />
-                </li>
+                <li key={m.uid}>{item(m)}</li>
               ))}
             </ol>
           )}
@@ -91,9 +107,7 @@ export function ThreadDialog({ uid, meta, timeZone, onClose }: { uid: string; me
           ) : (
             <ol className="mention-list">
               {data.reposts.map((m) => (
-                <li key={m.uid}>
-                  <MentionItem mention={m} meta={meta} timeZone={timeZone} highlight={m.uid === uid} />
-                </li>
+                <li key={m.uid}>{item(m)}</li>
               ))}
             </ol>
           )}

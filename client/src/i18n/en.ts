@@ -1,4 +1,5 @@
 import { incidentsEn } from './incidents-en.js';
+import { reviewEn } from './review-en.js';
 import type { Dict } from './zh.js';
 
 export const en: Dict = {
@@ -114,5 +115,6 @@ export const en: Dict = {
     generatedIn: (tz) => `Time zone: ${tz}`,
   },
   incidents: incidentsEn,
+  review: reviewEn,
   notFound: 'Page not found',
 };

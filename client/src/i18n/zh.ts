@@ -1,5 +1,6 @@
 import type { Emotion, SentimentLabel, Stance } from '../../../shared/contracts/tags.js';
 import { incidentsZh, type IncidentDict } from './incidents-zh.js';
+import { reviewZh, type ReviewDict } from './review-zh.js';
 
 /**
  * The Chinese dictionary is the reference: its type is the shape every other language must fill,
@@ -118,6 +119,7 @@ export interface Dict {
     generatedIn: (tz: string) => string;
   };
   incidents: IncidentDict;
+  review: ReviewDict;
   notFound: string;
 }
 
@@ -234,5 +236,6 @@ export const zh: Dict = {
     generatedIn: (tz) => `时区：${tz}`,
   },
   incidents: incidentsZh,
+  review: reviewZh,
   notFound: '页面不存在',
 };

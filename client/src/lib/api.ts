@@ -1,4 +1,5 @@
 import { API_PREFIX, type ApiError } from '../../../shared/contracts/api.js';
+import { ACTOR_HEADER, encodeActor } from '../../../shared/contracts/incidents.js';
 
 /**
  * A failed API call. `status` 0 means the server could not be reached at all, which pages show
@@ -55,6 +56,25 @@ export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T
   if (!type.includes('json')) {
     // An HTML page where JSON was expected: the API route does not exist on this server.
     throw new ApiRequestError(`unexpected ${type || 'response'} from ${url}`, res.status);
+  }
+  return (await res.json()) as T;
+}
+
+/** POSTs a JSON body as `actor` (the officer's typed name); a refusal comes back as an ApiRequestError with the server's reason. */
+export async function postAsActor<T>(path: string, body: unknown, actor: string): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', [ACTOR_HEADER]: encodeActor(actor) },
+      body: JSON.stringify(body),
+    });
+  } catch (err) {
+    throw new ApiRequestError(err instanceof Error ? err.message : String(err), 0);
+  }
+  if (!res.ok) {
+    const answer = (await res.json().catch(() => null)) as ApiError | null;
+    throw new ApiRequestError(answer && typeof answer.error === 'string' ? answer.error : `${res.status} ${res.statusText}`, res.status);
   }
   return (await res.json()) as T;
 }

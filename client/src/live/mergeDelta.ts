@@ -30,7 +30,7 @@ export function mergeDelta(state: LiveState, delta: LiveDelta, windowMinutes = L
         negative: state.totals.negative + delta.totals.negative,
         critical: state.totals.critical + delta.totals.critical,
       },
-      critical: mergeCritical(state.critical, delta.critical, oldestMinuteStart(delta.now, windowMinutes)),
+      critical: mergeCritical(state.critical, delta.critical, delta.criticalGone, oldestMinuteStart(delta.now, windowMinutes)),
       rumours: mergeRumours(state.rumours, delta.rumours),
     },
   };
@@ -68,12 +68,13 @@ function mergeCounts(counts: KeyCount[], increments: KeyCount[]): KeyCount[] {
     .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
 }
 
-/** New items first; items older than the window leave, as they would from a fresh snapshot. */
-function mergeCritical(feed: MentionView[], fresh: MentionView[], oldest: number): MentionView[] {
-  const seen = new Set(fresh.map((m) => m.uid));
+/** New items first; gone items and items older than the window leave, as they would from a fresh snapshot. */
+function mergeCritical(feed: MentionView[], fresh: MentionView[], gone: readonly string[], oldest: number): MentionView[] {
+  const seen = new Set([...fresh.map((m) => m.uid), ...gone]);
   const kept = feed.filter((m) => !seen.has(m.uid) && !(Date.parse(m.createdAt) < oldest));
   if (fresh.length === 0 && kept.length === feed.length) return feed;
-  return [...fresh, ...kept].slice(0, LIVE_CRITICAL_FEED_SIZE);
+  // Newest first, as the server lists it (a corrected item keeps its place in time).
+  return [...fresh, ...kept].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)).slice(0, LIVE_CRITICAL_FEED_SIZE);
 }
 
 function mergeRumours(stories: StoryView[], updates: StoryView[]): StoryView[] {

@@ -23,7 +23,7 @@ export function AnalystPage() {
   const [appliedAt, setAppliedAt] = useState(() => Date.now());
   const query = useMemo(() => filtersToApiQuery(filters, appliedAt), [filters, appliedAt]);
   const mentions = useMentions(query);
-  const [openUid, setOpenUid] = useState<string | null>(null);
+  const [open, setOpen] = useState<{ uid: string; reviewing: boolean } | null>(null);
 
   function apply(next: AnalystFilters) {
     setAppliedAt(Date.now());
@@ -42,7 +42,9 @@ export function AnalystPage() {
       </div>
       <FilterForm filters={filters} meta={meta.data} timeZone={timeZone} onApply={apply} />
       {renderResults()}
-      {openUid && <ThreadDialog uid={openUid} meta={meta.data} timeZone={timeZone} onClose={() => setOpenUid(null)} />}
+      {open && (
+        <ThreadDialog uid={open.uid} reviewing={open.reviewing} meta={meta.data} timeZone={timeZone} onClose={() => setOpen(null)} onReviewed={mentions.reload} />
+      )}
     </section>
   );
 
@@ -72,7 +74,8 @@ export function AnalystPage() {
           sort={filters.sort}
           order={filters.order}
           onSort={(sort, order) => apply({ ...filters, sort, order })}
-          onOpen={setOpenUid}
+          onOpen={(uid) => setOpen({ uid, reviewing: false })}
+          onReview={(uid) => setOpen({ uid, reviewing: true })}
         />
         {mentions.loadMoreError && <ErrorPanel error={mentions.loadMoreError} onRetry={mentions.loadMore} />}
         {page.nextCursor && (

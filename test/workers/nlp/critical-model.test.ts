@@ -16,28 +16,28 @@ describe('the learned critical decision', () => {
   const model = new CriticalModel(alwaysYes());
 
   it('asks the model about texts that name an authority or answer an official post', () => {
-    expect(model.decide(view('派出所的人今天又来了'))).toBe(true);
-    expect(model.decide(view('这事就这样吧', 0, true))).toBe(true);
+    expect(model.judge(view('派出所的人今天又来了')).critical).toBe(true);
+    expect(model.judge(view('这事就这样吧', 0, true)).critical).toBe(true);
   });
 
   it('never calls a text critical that names no authority, whatever the model says', () => {
-    expect(model.decide(view('今天的外卖太难吃了'))).toBe(false);
+    expect(model.judge(view('今天的外卖太难吃了')).critical).toBe(false);
   });
 
   it('keeps the rules exceptions: praise without a judgement, and reports, are not criticism', () => {
-    expect(model.decide(view('感谢民警，辛苦了', 0.8))).toBe(false);
-    expect(model.decide(view('警方通报：嫌疑人已被抓获'))).toBe(false);
-    expect(model.decide(view('Police say the suspect was arrested', -0.2))).toBe(false);
+    expect(model.judge(view('感谢民警，辛苦了', 0.8)).critical).toBe(false);
+    expect(model.judge(view('警方通报：嫌疑人已被抓获')).critical).toBe(false);
+    expect(model.judge(view('Police say the suspect was arrested', -0.2)).critical).toBe(false);
   });
 
   it('lets a judgement through even with praise words, and sarcasm voids praise', () => {
-    expect(model.decide(view('谢谢警察不作为'))).toBe(true);
-    expect(model.decide(view('感谢警察[微笑]'))).toBe(true);
+    expect(model.judge(view('谢谢警察不作为')).critical).toBe(true);
+    expect(model.judge(view('感谢警察[微笑]')).critical).toBe(true);
   });
 
   it('falls back to the cue rules without a model file', () => {
     const rules = new CriticalModel(null);
-    expect(rules.decide(view('城管暴力执法，太过分了'))).toBe(true);
-    expect(rules.decide(view('派出所的人今天又来了', 0))).toBe(false);
+    expect(rules.judge(view('城管暴力执法，太过分了')).critical).toBe(true);
+    expect(rules.judge(view('派出所的人今天又来了', 0)).critical).toBe(false);
   });
 });

@@ -38,7 +38,7 @@ describe('shipped model files', () => {
 });
 
 describe('tagger without model files', () => {
-  const none = { sentimentZh: null, sentimentEn: null, emotionZh: null, emotionEn: null, stanceEn: null, criticalZh: null, criticalEn: null, topicsZh: null, topicsEn: null };
+  const none = { sentimentZh: null, sentimentEn: null, emotionZh: null, emotionEn: null, stanceEn: null, stanceZh: null, criticalZh: null, criticalEn: null, topicsZh: null, topicsEn: null };
   const lexOnly = createTagger({ models: none });
 
   it('falls back to the lexicon and cue rules', () => {

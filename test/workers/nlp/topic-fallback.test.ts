@@ -10,7 +10,7 @@ const NOTHING = '今天天气不错，去公园散步了';
 
 describe('learned topic fallback', () => {
   it('proposes a configured topic for a text no rule catches', () => {
-    const rulesOnly = createTagger({ models: { sentimentZh: null, sentimentEn: null, emotionZh: null, emotionEn: null, stanceEn: null, criticalZh: null, criticalEn: null, topicsZh: null, topicsEn: null } });
+    const rulesOnly = createTagger({ models: { sentimentZh: null, sentimentEn: null, emotionZh: null, emotionEn: null, stanceEn: null, stanceZh: null, criticalZh: null, criticalEn: null, topicsZh: null, topicsEn: null } });
     expect(rulesOnly.tag(mention(CONFIDENT.text)).topics).toEqual([]);
     expect(tagText(CONFIDENT.text).topics).toEqual([CONFIDENT.topic]);
   });

@@ -10,6 +10,7 @@ export const MODEL_FILES = {
   emotionZh: 'emotion-zh.bin.gz',
   emotionEn: 'emotion-en.bin.gz',
   stanceEn: 'stance-en.bin.gz',
+  stanceZh: 'stance-zh.bin.gz',
   criticalZh: 'critical-zh.bin.gz',
   criticalEn: 'critical-en.bin.gz',
   topicsZh: 'topics-zh.bin.gz',

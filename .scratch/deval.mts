@@ -1,0 +1,11 @@
+import { loadDomainSet } from '../workers/train/domain-labels.js';
+import { domainRows, tagDomainItems } from '../workers/eval/domain-eval.js';
+import { createTagger } from '../workers/nlp/tagger.js';
+import { loadModels } from '../workers/nlp/model/registry.js';
+import { datasetsDir } from '../workers/train/datasets.js';
+const part = process.argv[2] ?? 'all';
+const all = await loadDomainSet(datasetsDir());
+const set = part === 'all' ? all : all.filter((e) => e.part === part);
+const tagger = createTagger(process.argv[3] ? { models: loadModels(process.argv[3]) } : {});
+const rows = domainRows(set, tagDomainItems(set, tagger), 'd', part, '');
+for (const r of rows) console.log(r.task.padEnd(24), r.metric.padEnd(18), (r.ours ?? 0).toFixed(3), r.split);

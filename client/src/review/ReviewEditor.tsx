@@ -1,0 +1,138 @@
+import { useState, type ReactElement } from 'react';
+import { EMOTIONS, SENTIMENTS, STANCES, type Emotion, type SentimentLabel, type Stance } from '../../../shared/contracts/tags.js';
+import type { ReviewBody, ReviewResult } from '../../../shared/contracts/review.js';
+import type { MentionView } from '../../../shared/contracts/views.js';
+import { OfficerField } from '../incidents/OfficerField.js';
+import { topicName, type Meta } from '../hooks/useMeta.js';
+import { useOfficer } from '../hooks/useOfficer.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { postAsActor } from '../lib/api.js';
+
+interface Props {
+  mention: MentionView;
+  meta: Meta | undefined;
+  onDone: (result: ReviewResult) => void;
+  onCancel?: () => void;
+}
+
+/**
+ * The analyst's verdict on one mention's tags: every tag starts at the tagger's value, so saving
+ * unchanged values confirms them and changed ones correct them (all recorded with who and when).
+ */
+export function ReviewEditor({ mention, meta, onDone, onCancel }: Props) {
+  const { t, lang } = useI18n();
+  const [officer, setOfficer] = useOfficer();
+  const [sentiment, setSentiment] = useState<SentimentLabel>(mention.tags.sentiment.label);
+  const [emotion, setEmotion] = useState<Emotion>(mention.tags.emotion);
+  const [stance, setStance] = useState<Stance>(mention.tags.stance);
+  const [critical, setCritical] = useState(mention.tags.critical);
+  const [topics, setTopics] = useState<string[]>(mention.tags.topics);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const isReply = mention.kind !== 'post';
+  const changed =
+    sentiment !== mention.tags.sentiment.label ||
+    emotion !== mention.tags.emotion ||
+    stance !== mention.tags.stance ||
+    critical !== mention.tags.critical ||
+    [...topics].sort().join() !== [...mention.tags.topics].sort().join();
+
+  async function submit() {
+    const body: ReviewBody = { sentiment, emotion, critical, topics, ...(isReply ? { stance } : {}) };
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await postAsActor<ReviewResult>(`/mentions/${encodeURIComponent(mention.uid)}/review`, body, officer));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const label = (text: string, control: ReactElement) => (
+    <label className="field">
+      {text}
+      {control}
+    </label>
+  );
+  return (
+    <form
+      className="review-editor"
+      data-testid="review-editor"
+      aria-label={t.review.reviewOf(mention.author.name ?? mention.author.id ?? t.common.unknownAuthor)}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <OfficerField officer={officer} onChange={setOfficer} />
+      <div className="review-fields">
+        {label(
+          t.review.tag.sentiment,
+          <select value={sentiment} onChange={(e) => setSentiment(e.target.value as SentimentLabel)} data-testid="review-sentiment">
+            {SENTIMENTS.map((s) => (
+              <option key={s} value={s}>
+                {t.sentiment[s]}
+              </option>
+            ))}
+          </select>,
+        )}
+        {label(
+          t.review.tag.emotion,
+          <select value={emotion} onChange={(e) => setEmotion(e.target.value as Emotion)} data-testid="review-emotion">
+            {EMOTIONS.map((s) => (
+              <option key={s} value={s}>
+                {t.emotion[s]}
+              </option>
+            ))}
+          </select>,
+        )}
+        {isReply &&
+          label(
+            t.review.tag.stance,
+            <select value={stance} onChange={(e) => setStance(e.target.value as Stance)} data-testid="review-stance">
+              {STANCES.map((s) => (
+                <option key={s} value={s}>
+                  {t.stance[s]}
+                </option>
+              ))}
+            </select>,
+          )}
+        <label className="field field-inline">
+          <input type="checkbox" checked={critical} onChange={(e) => setCritical(e.target.checked)} data-testid="review-critical" />
+          {t.review.critical}
+        </label>
+        <fieldset className="review-topics">
+          <legend>{t.review.tag.topics}</legend>
+          {(meta?.topics ?? []).map((topic) => (
+            <label key={topic.id} className="field-inline">
+              <input
+                type="checkbox"
+                checked={topics.includes(topic.id)}
+                onChange={(e) => setTopics((ts) => (e.target.checked ? [...ts, topic.id] : ts.filter((x) => x !== topic.id)))}
+              />
+              {topicName(meta, topic.id, lang)}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="review-actions">
+        <button type="submit" disabled={busy || officer === ''} data-testid="review-submit">
+          {changed ? t.review.save : t.review.confirm}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {t.review.cancel}
+          </button>
+        )}
+        {officer === '' && <span className="muted small">{t.incidents.officerNeeded}</span>}
+      </div>
+    </form>
+  );
+}
