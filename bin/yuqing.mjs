@@ -11,6 +11,7 @@ const commands = {
   server: 'server/main.ts',
   worker: 'workers/main.ts',
   import: 'server/cli/import.ts',
+  labels: 'server/cli/labels.ts',
   tag: 'workers/cli/tag.ts',
   rumours: 'workers/cli/rumours.ts',
   bench: 'workers/cli/bench.ts',
@@ -27,6 +28,7 @@ if (!target) {
       `  server           start only the HTTP + Socket.IO server\n` +
       `  worker           start one tagging worker process\n` +
       `  import FILE      import mentions from a JSON Lines or CSV file (resumable, idempotent)\n` +
+      `  labels export    write the analysts' reviewed mentions as training labels (DATA_DIR/review-labels.jsonl)\n` +
       `  tag              tag Mention JSON lines from stdin, one result line each on stdout\n` +
       `  rumours          score thread roots from Mention JSON lines on stdin\n` +
       `  bench            measure tagging throughput and memory\n` +

@@ -1,7 +1,7 @@
 import { criticalFeatures, type CriticalView } from './model/critical-features.js';
 import { FeatureVector } from './model/feature-vector.js';
 import { softmax, type LinearModel } from './model/linear-model.js';
-import { modelMayDecide } from './critical-view.js';
+import { judgedByRule, modelMayDecide } from './critical-view.js';
 import { RULE_CONFIDENCE } from './tone.js';
 
 /** P(critical) of a view under a binary model whose classes are ['no', 'yes']. */
@@ -22,18 +22,22 @@ export class CriticalModel {
   private readonly fv: FeatureVector;
   private readonly p = new Float64Array(2);
   private readonly threshold: number;
+  /** For texts where the rules find a judgement of a named authority (critical-view.ts `judgedByRule`). */
+  private readonly judgedThreshold: number;
 
   constructor(private readonly model: LinearModel | null) {
     this.fv = new FeatureVector(model?.header.bits ?? 16, 512);
     const t = model?.header.meta?.['threshold'];
+    const tj = model?.header.meta?.['judgedThreshold'];
     this.threshold = typeof t === 'number' ? t : 0.5;
+    this.judgedThreshold = typeof tj === 'number' ? tj : this.threshold;
   }
 
   /** The verdict and its confidence (the model's probability of it; RULE_CONFIDENCE where a rule decides). */
   judge(v: CriticalView): { critical: boolean; confidence: number } {
     if (this.model === null || !modelMayDecide(v)) return { critical: this.model === null ? v.rule : false, confidence: RULE_CONFIDENCE };
     const p = criticalProbability(this.model, this.fv, v, this.p);
-    const critical = p >= this.threshold;
+    const critical = p >= (judgedByRule(v) ? this.judgedThreshold : this.threshold);
     return { critical, confidence: Math.round((critical ? p : 1 - p) * 1000) / 1000 };
   }
 }

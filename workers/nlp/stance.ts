@@ -90,7 +90,7 @@ function isQuestionClause(text: string, from: number): boolean {
 
 const bareText = (own: string): string => own.replace(/[\s,.!?;。~…]+/g, '');
 /** "是的" agrees; "真的?" asks. */
-const isAgreementOnly = (own: string): boolean => !own.includes('?') && AGREEMENT_ONLY.has(bareText(own));
+export const isAgreementOnly = (own: string): boolean => !own.includes('?') && AGREEMENT_ONLY.has(bareText(own));
 
 /** Whether classifyStance would read the root or parent for these own words (so callers normalise them only then). */
 export function needsThreadContext(own: string, rootOfficial: boolean): boolean {
@@ -133,4 +133,28 @@ export function classifyStance(input: StanceInput, ownStance?: Stance): Stance {
     stance = stance === 'deny' ? 'support' : 'deny';
   }
   return stance;
+}
+
+/** Cue weight of one strong phrase (lexicon/stance-cues.ts). */
+const STRONG_CUE = 1.5;
+
+/**
+ * A stance model's verdict, checked against strong cue phrases: a "comment" with a strong question,
+ * denial or affirmation form ("is this true", "不是真的", "not fake") takes that form's class, and a
+ * verdict that no cue supports yields to a strong cue of another class. Shared by the tagger and
+ * the training's out-of-fold measure, so both read replies the same way.
+ */
+export function withStrongCues(verdict: Stance, own: string): Stance {
+  const cues = stanceCueSums(own);
+  let best: Stance | null = null;
+  let weight = STRONG_CUE - 1e-9;
+  for (const k of ['deny', 'query', 'support'] as const) {
+    if (cues[k] > weight) {
+      best = k;
+      weight = cues[k];
+    }
+  }
+  if (best === null || best === verdict) return verdict;
+  if (verdict === 'comment' || cues[verdict] === 0) return best;
+  return verdict;
 }

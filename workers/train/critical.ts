@@ -1,6 +1,6 @@
 import { perClass } from '../eval/metrics.js';
 import { criticalProbability } from '../nlp/critical-model.js';
-import { criticalViewOf, modelMayDecide } from '../nlp/critical-view.js';
+import { criticalViewOf, judgedByRule, modelMayDecide, passesOn } from '../nlp/critical-view.js';
 import { criticalFeatures, type CriticalView } from '../nlp/model/critical-features.js';
 import { FeatureVector } from '../nlp/model/feature-vector.js';
 import type { LinearModel } from '../nlp/model/linear-model.js';
@@ -12,7 +12,7 @@ import { hash32 } from '../../shared/util/hash.js';
 import { DatasetBuilder } from './sparse-dataset.js';
 import type { Part } from './splits.js';
 
-export const CRITICAL_BITS = 16;
+export const CRITICAL_BITS = 18;
 export const CRITICAL_CLASSES = ['no', 'yes'] as const;
 
 interface Labelled {
@@ -28,6 +28,8 @@ export interface CriticalTraining {
   rules: { p: number; r: number; f1: number };
   model: { p: number; r: number; f1: number };
   threshold: number;
+  /** The (lower) threshold for texts where the rules find a judgement of a named authority. */
+  judgedThreshold: number;
   /** Trained on every trainable label; null when the model did not beat the rules out of fold. */
   trained: { weights: Float32Array; bias: number[] } | null;
 }
@@ -55,7 +57,9 @@ export async function trainCritical(
       if (e.lang !== lang || held.includes(e.part)) continue;
       const p = prepareText(e.text);
       const sentiment = classifier.classify(p.view, p.analysis !== 'und').sentiment;
-      labelled.push({ view: criticalViewOf(p.view, sentiment, false), critical: e.critical, fold: hash32(`cv:${e.text}`) % CV_FOLDS });
+      // As the tagger reads it: a reply that only agrees is judged by its root's words.
+      const view = e.root !== undefined && passesOn(p.forwardOnly ? '' : p.n.own) ? prepareText(e.root).view : p.view;
+      labelled.push({ view: criticalViewOf(view, sentiment, false), critical: e.critical, fold: hash32(`cv:${e.text}`) % CV_FOLDS });
     }
     if (labelled.length === 0) continue;
     const oof = new Float64Array(labelled.length);
@@ -67,9 +71,9 @@ export async function trainCritical(
     }
     const gold = labelled.map((x) => x.critical);
     const rules = prf(gold, labelled.map((x) => x.view.rule));
-    const best = precisionFirst(gold, oof, labelled.map((x) => modelMayDecide(x.view)), minPrecision);
+    const best = precisionFirst(gold, oof, labelled.map((x) => modelMayDecide(x.view)), minPrecision, labelled.map((x) => modelMayDecide(x.view) && judgedByRule(x.view)));
     const keep = best.f1 > rules.f1 || (best.p >= minPrecision && best.r > 0 && rules.p < minPrecision);
-    out.push({ lang, examples: labelled.length, rules, model: best, threshold: best.threshold, trained: keep ? trainOn(labelled, o) : null });
+    out.push({ lang, examples: labelled.length, rules, model: best, threshold: best.threshold, judgedThreshold: best.judgedThreshold, trained: keep ? trainOn(labelled, o) : null });
   }
   return out;
 }
@@ -78,19 +82,30 @@ export async function trainCritical(
 const CV_FOLDS = 8;
 
 /**
- * The threshold an analyst can trust: the lowest probability at which out-of-fold precision
- * reaches `minPrecision` (so recall is as high as that precision allows); when no threshold
- * reaches it, the one with the best F0.5 (precision weighed twice as much as recall).
+ * The thresholds an analyst can trust: texts where the rules find a judgement of a named authority
+ * (`judged`) need the lower `judgedThreshold`, the rest `threshold`. Of the pairs whose
+ * out-of-fold precision reaches `minPrecision`, the one with the highest recall; when none does,
+ * the pair with the best F0.5 (precision weighed twice as much as recall).
  */
-export function precisionFirst(gold: readonly boolean[], p: ArrayLike<number>, eligible: readonly boolean[], minPrecision: number): { threshold: number; p: number; r: number; f1: number } {
-  let reached: { threshold: number; p: number; r: number; f1: number } | null = null;
-  let fallback = { threshold: 0.5, p: 0, r: 0, f1: 0, f05: -1 };
-  for (let t = 0.2; t <= 0.951; t += 0.025) {
-    const m = prf(gold, gold.map((_, i) => eligible[i]! && p[i]! >= t));
-    const threshold = Math.round(t * 1000) / 1000;
-    if (!reached && m.p >= minPrecision && m.r > 0) reached = { threshold, ...m };
-    const f05 = m.p + m.r ? (1.25 * m.p * m.r) / (0.25 * m.p + m.r) : 0;
-    if (f05 > fallback.f05) fallback = { threshold, ...m, f05 };
+export function precisionFirst(
+  gold: readonly boolean[],
+  p: ArrayLike<number>,
+  eligible: readonly boolean[],
+  minPrecision: number,
+  judged: readonly boolean[] = [],
+): { threshold: number; judgedThreshold: number; p: number; r: number; f1: number } {
+  const grid: number[] = [];
+  for (let t = 0.1; t <= 0.951; t += 0.025) grid.push(Math.round(t * 1000) / 1000);
+  let reached: { threshold: number; judgedThreshold: number; p: number; r: number; f1: number } | null = null;
+  let fallback = { threshold: 0.5, judgedThreshold: 0.5, p: 0, r: 0, f1: 0, f05: -1 };
+  for (const t of grid) {
+    for (const tj of grid) {
+      if (tj > t) break;
+      const m = prf(gold, gold.map((_, i) => eligible[i]! && p[i]! >= (judged[i] === true ? tj : t)));
+      if (m.p >= minPrecision && m.r > 0 && (!reached || m.r > reached.r)) reached = { threshold: t, judgedThreshold: tj, ...m };
+      const f05 = m.p + m.r ? (1.25 * m.p * m.r) / (0.25 * m.p + m.r) : 0;
+      if (f05 > fallback.f05) fallback = { threshold: t, judgedThreshold: tj, ...m, f05 };
+    }
   }
   if (reached) return reached;
   const { f05: _f05, ...rest } = fallback;

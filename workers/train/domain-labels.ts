@@ -5,6 +5,7 @@ import { hash32 } from '../../shared/util/hash.js';
 import { readRows, type ThreadRow } from './datasets.js';
 import { LABELS_DIR, textHash } from './own-labels.js';
 import type { Part } from './splits.js';
+import { reviewLabelSchema } from '../../shared/contracts/review.js';
 
 /**
  * The domain labels (README: Own annotations): texts of the corpora that resemble police-account
@@ -28,7 +29,8 @@ export interface DomainLabelLine {
   a: string;
 }
 
-export interface DomainExample {
+/** A labelled text for training: a domain label, or an analyst's review with the tags they reviewed. */
+export interface TrainingText {
   id: string;
   corpus: string;
   lang: 'zh' | 'en';
@@ -36,6 +38,14 @@ export interface DomainExample {
   text: string;
   root?: string;
   parent?: string;
+  sentiment?: SentimentLabel;
+  critical?: boolean;
+  stance?: Stance | null;
+  emotion?: Emotion;
+  part: Part;
+}
+
+export interface DomainExample extends TrainingText {
   sentiment: SentimentLabel;
   critical: boolean;
   stance: Stance | null;
@@ -116,4 +126,33 @@ export async function loadDomainSet(dir: string, labelsDir = LABELS_DIR): Promis
 /** Normalised texts of the domain test split, kept out of every training set. */
 export async function domainTestTexts(dir: string): Promise<Set<string>> {
   return new Set((await loadDomainSet(dir)).filter((e) => e.part === 'test').map((e) => e.text.replace(/\s+/g, ' ').trim()));
+}
+
+/**
+ * The analysts' reviews exported by `yuqing labels export` (README: Analyst corrections), as
+ * training texts: only the tags they reviewed carry labels; every one trains (none is held out).
+ */
+export function loadReviewLabels(file: string): TrainingText[] {
+  if (!existsSync(file)) return [];
+  const out: TrainingText[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const r = reviewLabelSchema.safeParse(JSON.parse(line));
+    if (!r.success || (r.data.lang !== 'zh' && r.data.lang !== 'en')) continue;
+    const l = r.data;
+    out.push({
+      id: `review:${l.uid}`,
+      corpus: 'review',
+      lang: l.lang as 'zh' | 'en',
+      kind: l.kind === 'reply' ? 'reply' : 'post',
+      text: l.text,
+      ...(l.root !== undefined ? { root: l.root } : {}),
+      ...(l.sentiment ? { sentiment: l.sentiment } : {}),
+      ...(l.critical !== undefined ? { critical: l.critical } : {}),
+      ...(l.stance && l.kind === 'reply' ? { stance: l.stance } : {}),
+      ...(l.emotion ? { emotion: l.emotion } : {}),
+      part: 'train',
+    });
+  }
+  return out;
 }

@@ -77,6 +77,8 @@ export async function loadTextLabels<L>(dir: string, file: string, labelsDir = L
 export interface CriticalExample {
   id: string;
   text: string;
+  /** The thread's root, for a reply (a reply that only agrees is judged by it). */
+  root?: string;
   lang: 'zh' | 'en';
   critical: boolean;
   part: Part;

@@ -1,24 +1,23 @@
-import { STANCES, type Stance } from '../../shared/contracts/tags.js';
+import { STANCES } from '../../shared/contracts/tags.js';
 import { hash32 } from '../../shared/util/hash.js';
 import { macroF1 } from '../eval/metrics.js';
 import { FeatureVector } from '../nlp/model/feature-vector.js';
 import { argmax } from '../nlp/model/linear-model.js';
 import { stanceFeatures } from '../nlp/model/stance-features.js';
-import { stanceCueSums, textStance } from '../nlp/stance.js';
+import { textStance, withStrongCues } from '../nlp/stance.js';
 import { toModel, trainLogReg, type LogRegOptions } from './logreg.js';
 import { balancedClassWeights } from './sparse-dataset.js';
 import { STANCE_BITS, STANCE_CLASSES, stanceDataset, type StanceExample } from './stance-data.js';
 
 export interface StanceZhTraining {
   examples: number;
-  /** Out-of-fold macro-F1 over the trainable labels: the cue rules alone, and the model (with the tagger's strong-cue override). */
+  /** Out-of-fold macro-F1 over the trainable labels: the cue rules alone, and the model (checked against strong cues as the tagger does). */
   rulesF1: number;
   modelF1: number;
   model: { weights: Float32Array; bias: number[] } | null;
 }
 
 const CV_FOLDS = 8;
-const STRONG_CUE = 1.5;
 
 /**
  * The Chinese stance model, trained on the project's own labelled replies (CED stance labels and
@@ -53,13 +52,4 @@ export function trainStanceZh(ex: readonly StanceExample[], o: Omit<LogRegOption
   const rulesF1 = macroF1(gold, rules, 4, all);
   const modelF1 = macroF1(gold, model, 4, all);
   return { examples: ex.length, rulesF1, modelF1, model: modelF1 > rulesF1 ? fit(ex) : null };
-}
-
-/** As the tagger reads a model's "comment": strong question or denial cues win. */
-function withStrongCues(verdict: Stance, own: string): Stance {
-  if (verdict !== 'comment') return verdict;
-  const cues = stanceCueSums(own);
-  if (cues.query >= STRONG_CUE && cues.query >= cues.deny) return 'query';
-  if (cues.deny >= STRONG_CUE) return 'deny';
-  return verdict;
 }

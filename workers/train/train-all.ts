@@ -11,7 +11,7 @@ import { buildZhLexicon } from './build-lexicon.js';
 import { CRITICAL_BITS, CRITICAL_CLASSES, trainCritical } from './critical.js';
 import { trainEmotionEn } from './emotion-en.js';
 import { loadRumourEval, loadToneCorpora, sentimentFromEmotion, stripEmoticons, type Example, type ToneCorpora } from './corpora.js';
-import { loadDomainSet, type DomainExample } from './domain-labels.js';
+import { loadDomainSet, loadReviewLabels, type TrainingText } from './domain-labels.js';
 import { readRows, type ThreadRow } from './datasets.js';
 import { exampleVector, toModel, trainLogReg, type LogRegOptions } from './logreg.js';
 import { FeatureVector } from '../nlp/model/feature-vector.js';
@@ -31,13 +31,13 @@ export const SEED = 20261124;
  * in the README; the shipped models then train on folds 2–9 (never the test folds 0–1).
  */
 export const PARAMS = {
-  sentimentEn: { epochs: 5, lr: 0.1, l2: 1e-6, classBalance: 1, runs: 4, domainWeight: Number(process.env.YQ_SEN_DW ?? 3) },
-  sentimentZh: { epochs: 3, lr: 0.1, l2: 1e-6, otherCorporaWeight: 0.3, distantThreshold: 1.5, distantWeight: 1, runs: 4, domainWeight: Number(process.env.YQ_SZH_DW ?? 4) },
-  emotionZh: { epochs: 5, lr: 0.1, l2: 1e-6, classBalance: 0.5, otherCorporaWeight: 0.3, runs: 4, domainWeight: Number(process.env.YQ_EZH_DW ?? 2) },
+  sentimentEn: { epochs: 5, lr: 0.1, l2: 1e-6, classBalance: 1, runs: 4, domainWeight: 3 },
+  sentimentZh: { epochs: 3, lr: 0.1, l2: 1e-6, otherCorporaWeight: 0.3, distantThreshold: 1.5, distantWeight: 1, runs: 4, domainWeight: 4 },
+  emotionZh: { epochs: 5, lr: 0.1, l2: 1e-6, classBalance: 0.5, otherCorporaWeight: 0.3, runs: 4, domainWeight: 2 },
   emotionEn: { epochs: 5, lr: 0.1, l2: 1e-5, classBalance: 0.5 },
   stanceEn: { epochs: 5, lr: 0.1, l2: 1e-5, classBalance: 0.4, domainWeight: 2 },
   stanceZh: { epochs: 5, lr: 0.1, l2: 1e-5, classBalance: 0.4 },
-  critical: { epochs: 5, lr: 0.1, l2: 1e-5, minPrecision: 0.9 },
+  critical: { epochs: 5, lr: 0.1, l2: 1e-6, minPrecision: 0.9 },
   topics: { epochs: 5, lr: 0.1, l2: 1e-5, minPrecision: 0.8 },
 } as const;
 
@@ -48,6 +48,8 @@ export interface TrainOptions {
   outDir?: string;
   /** Parts never trained on: ['test'] for the shipped models, ['test', 'dev'] to tune on dev. */
   holdOut?: readonly Part[];
+  /** The analysts' reviews exported by `yuqing labels export`, folded into every tone model when the file exists. */
+  reviewLabels?: string;
 }
 
 /** Set per run by trainAll (training is single-threaded and one run at a time). */
@@ -58,10 +60,14 @@ let domainTest = new Set<string>();
 const splitKey = (t: string): string => t.replace(/\s+/g, ' ').trim();
 const notTest = <T extends { part: string; text?: string }>(e: T): boolean =>
   !held.includes(e.part as Part) && (e.text === undefined || !domainTest.has(splitKey(e.text)));
-/** Domain examples of one language as tone examples, without the held-out parts. */
-let domain: DomainExample[] = [];
-const domainTone = <L extends string>(lang: 'zh' | 'en', label: (e: DomainExample) => L): Example<L>[] =>
-  domain.filter((e) => e.lang === lang && !held.includes(e.part)).map((e) => ({ corpus: 'domain', text: e.text, label: label(e), part: e.part }));
+/** Domain labels and analysts' reviews (the project's own labelled texts). */
+let domain: TrainingText[] = [];
+/** Own labelled texts of one language that carry a label for the task, as tone examples, without the held-out parts. */
+const domainTone = <L extends string>(lang: 'zh' | 'en', label: (e: TrainingText) => L | null | undefined): Example<L>[] =>
+  domain.flatMap((e) => {
+    const l = label(e);
+    return e.lang === lang && !held.includes(e.part) && l !== undefined && l !== null ? [{ corpus: 'domain', text: e.text, label: l, part: e.part }] : [];
+  });
 
 function header(name: string, classes: readonly string[], bits: number, meta: Record<string, unknown>): Omit<ModelHeader, 'bias'> {
   return { name, classes: [...classes], bits, meta: { ...meta, seed: SEED, split: `trained on the own split without ${held.join('+')}` } };
@@ -82,7 +88,9 @@ export async function trainAll(dir: string, log: Log, o: TrainOptions = {}): Pro
   outDir = o.outDir ?? MODELS_DIR;
   mkdirSync(outDir, { recursive: true });
   const c = await loadToneCorpora(dir);
-  domain = await loadDomainSet(dir);
+  const reviews = o.reviewLabels ? loadReviewLabels(o.reviewLabels) : [];
+  domain = [...(await loadDomainSet(dir)), ...reviews];
+  if (reviews.length) log(`analysts' reviews: ${reviews.length} mentions from ${o.reviewLabels}`);
   // Both readings of a test text: as labelled, and as weibo_senti's loader strips its emoticons.
   domainTest = new Set(domain.filter((e) => e.part === 'test').flatMap((e) => [splitKey(e.text), splitKey(stripEmoticons(e.text))]));
   log(`domain labels: ${domain.length} (${domain.filter((e) => e.part === 'test').length} held out as the domain test split)`);
@@ -111,7 +119,7 @@ function trainSentimentEn(c: ToneCorpora, log: Log): void {
   const p = PARAMS.sentimentEn;
   const own = prepareExamples(domainTone('en', (e) => e.sentiment), 'en');
   const ex = [...prepareExamples(c.semeval.filter(notTest), 'en'), ...own];
-  const ds = toneDataset(ex, SENTIMENT_CLASSES, false, (e) => (e.corpus === 'domain' ? p.domainWeight : Number(process.env.YQ_GEN_W ?? 1)));
+  const ds = toneDataset(ex, SENTIMENT_CLASSES, false, (e) => (e.corpus === 'domain' ? p.domainWeight : 1));
   const trained = trainLogReg(ds, opts(TONE_BITS, 3, p, { classWeights: balancedClassWeights(ds.y, 3, p.classBalance) }));
   log(`sentiment-en: ${ds.n - own.length} SemEval tweets + ${own.length} domain labels`);
   save(MODEL_FILES.sentimentEn, header('sentiment-en', SENTIMENT_CLASSES, TONE_BITS, { corpora: ['semeval_task4a_en', 'own domain labels'], examples: ds.n, params: p }), trained, log);
@@ -125,9 +133,8 @@ async function trainSentimentZh(dir: string, c: ToneCorpora, log: Log): Promise<
   const weibo = prepareExamples([...weiboTrain, ...distant], 'zh');
   const other = prepareExamples(sentimentFromEmotion([...c.smp, ...c.covid, ...c.nlpcc]).filter(notTest), 'zh');
   const own = prepareExamples(domainTone('zh', (e) => e.sentiment), 'zh');
-  const gw = Number(process.env.YQ_GEN_W ?? 1);
   const weightOf = (e: { corpus: string }): number =>
-    e.corpus === 'domain' ? p.domainWeight : gw * (e.corpus.startsWith('weibo_senti') ? 1 : e.corpus.startsWith('ced') ? p.distantWeight : p.otherCorporaWeight);
+    e.corpus === 'domain' ? p.domainWeight : e.corpus.startsWith('weibo_senti') ? 1 : e.corpus.startsWith('ced') ? p.distantWeight : p.otherCorporaWeight;
   const ds = toneDataset([...weibo, ...other, ...own], SENTIMENT_CLASSES, false, weightOf);
   const trained = trainLogReg(ds, opts(TONE_BITS, 3, p));
   log(`sentiment-zh: ${weibo.length - distant.length} weibo_senti (emoticons stripped) + ${distant.length} CED texts labelled by their emoticons + ${other.length} emotion-corpus texts mapped to polarity + ${own.length} domain labels`);
@@ -175,19 +182,28 @@ async function trainCriticalModels(dir: string, log: Log): Promise<void> {
   // Reads sentiment as the tagger will: with the sentiment models this run just wrote.
   if (outDir === MODELS_DIR) reloadModels();
   const tone = loadModels(outDir);
-  const extra = domain.map((e) => ({ id: e.id, text: e.text, lang: e.lang, critical: e.critical, part: e.part }));
+  const extra = domain.flatMap((e) =>
+    e.critical === undefined ? [] : [{ id: e.id, text: e.text, lang: e.lang, critical: e.critical, part: e.part, ...(e.kind === 'reply' && e.root !== undefined ? { root: e.root } : {}) }],
+  );
   for (const r of await trainCritical(dir, tone, held, { epochs: p.epochs, lr: p.lr, l2: p.l2, seed: SEED }, p.minPrecision, extra)) {
     const file = r.lang === 'zh' ? MODEL_FILES.criticalZh : MODEL_FILES.criticalEn;
     const f = (m: { p: number; r: number; f1: number }) => `P ${m.p.toFixed(3)} R ${m.r.toFixed(3)} F1 ${m.f1.toFixed(3)}`;
-    const verdict = `${r.examples} own labels; out of fold: rules ${f(r.rules)}, model ${f(r.model)} at threshold ${r.threshold}`;
-    const meta = { corpora: ["the project's own labels (workers/train/labels/critical.jsonl, domain.jsonl)"], examples: r.examples, params: p, threshold: r.threshold, oof: { rules: r.rules, model: r.model } };
+    const verdict = `${r.examples} own labels; out of fold: rules ${f(r.rules)}, model ${f(r.model)} at thresholds ${r.threshold} / ${r.judgedThreshold} (judged by the rules)`;
+    const meta = {
+      corpora: ["the project's own labels (workers/train/labels/critical.jsonl, domain.jsonl)"],
+      examples: r.examples,
+      params: p,
+      threshold: r.threshold,
+      judgedThreshold: r.judgedThreshold,
+      oof: { rules: r.rules, model: r.model },
+    };
     saveOrDrop(file, header(`critical-${r.lang}`, CRITICAL_CLASSES, CRITICAL_BITS, meta), r.trained, `critical-${r.lang}: ${verdict}`, 'the rules', log);
   }
 }
 
 /** Domain replies of one language as labelled stance items (thread key: the root text). */
 const domainReplies = (lang: 'zh' | 'en') =>
-  domain.filter((e) => e.lang === lang && e.kind === 'reply' && !held.includes(e.part)).map((e) => ({ ...e, threadKey: e.root ?? e.id }));
+  domain.flatMap((e) => (e.lang === lang && e.kind === 'reply' && e.stance && !held.includes(e.part) ? [{ ...e, stance: e.stance, threadKey: e.root ?? e.id }] : []));
 
 async function trainStanceEn(dir: string, log: Log): Promise<void> {
   const p = PARAMS.stanceEn;

@@ -41,6 +41,6 @@ describe('live state diff', () => {
   });
   it('is empty when nothing changed', () => {
     const a: LiveState = { ...empty, series: [point(0, 1)], totals: { total: 1, negative: 0, critical: 0 } };
-    expect(diffLiveState(a, a)).toEqual({ series: [], topics: [], totals: { total: 0, negative: 0, critical: 0 }, critical: [], rumours: [] });
+    expect(diffLiveState(a, a)).toEqual({ series: [], topics: [], totals: { total: 0, negative: 0, critical: 0 }, critical: [], criticalGone: [], rumours: [] });
   });
 });

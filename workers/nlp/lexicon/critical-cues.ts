@@ -7,7 +7,10 @@ export const TARGETS = `
 警察 民警 警方 派出所 公安 公安局 警官 辅警 交警 特警 刑警 巡警 网警 片警 所长 局长 警局 条子 阿sir
 城管 政府 官员 领导 干部 执法 执法者 执法人员 有关部门 相关部门 职能部门 当地部门 主管部门 街道办 居委会 村委会
 衙门 官方 当局 法院 检察院 公检法 纪委 市长 县长 书记 部门 狗官 黑警 父母官 12345 110
+政府部门 国务院 中央 省委 市委 县委 党委 镇政府 乡政府 人大 政协 人大代表 委员 卫健委 卫生局 教育局 住建局 发改委 工商局 税务局
+交管 车管所 机关 事业单位 体制 当官 官老爷 官僚 天朝 朝廷 红十字会 红会 央视 新华社 人民日报 官媒 喉舌 宣传部 维稳 城建 拆迁办
 police cop cops officer officers policeman policemen government govt officials authorities authority department pd sheriff mayor
+president minister ministry congress senate senator governor council councillor fbi cia regime administration politicians lawmakers
 `;
 
 export const JUDGEMENTS = `
