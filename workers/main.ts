@@ -7,7 +7,8 @@ import { closeRedis, within } from '../shared/util/within.js';
 import { createLogger } from './log.js';
 import { createTagger } from './nlp/tagger.js';
 import { createBatchProcessor, UnprocessableJobError, type BatchOutcome } from './pipeline/process-batch.js';
-import { openWriteStore } from './store/open.js';
+import { WAL_SIZE_LIMIT_BYTES, openWriteStore } from './store/open.js';
+import { startWalCheckpoints } from './store/wal-checkpoint.js';
 import { loadTopics } from './topics-source.js';
 
 /** One worker process: consumes mention batches until told to stop, then finishes the job in hand. */
@@ -28,6 +29,15 @@ export async function main(): Promise<void> {
     process.exit(78);
   }
   const db = openWriteStore(env.DATA_DIR);
+  const checkpoints = startWalCheckpoints(db, {
+    walFile: `${db.name}-wal`,
+    maxBytes: WAL_SIZE_LIMIT_BYTES,
+    idleMs: 30_000,
+    onResult: (r) => {
+      if (r instanceof Error) log.warn({ error: r.message }, 'WAL checkpoint failed');
+      else if (r.busy) log.debug(r, 'WAL checkpoint could not finish (readers or another writer); trying again later');
+    },
+  });
   const tagger = createTagger({ topics: loadTopics(db) });
   const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
   const publisher = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3 });
@@ -87,6 +97,7 @@ export async function main(): Promise<void> {
     await closeRedis(subscriber);
     await closeRedis(publisher);
     await closeRedis(connection);
+    checkpoints.stop();
     db.close();
     log.info('worker stopped');
     process.exit(0);
