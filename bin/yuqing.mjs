@@ -11,6 +11,8 @@ const commands = {
   server: 'server/main.ts',
   worker: 'workers/main.ts',
   import: 'server/cli/import.ts',
+  backup: 'server/cli/backup.ts',
+  restore: 'server/cli/restore.ts',
   tag: 'workers/cli/tag.ts',
   rumours: 'workers/cli/rumours.ts',
   bench: 'workers/cli/bench.ts',
@@ -27,6 +29,8 @@ if (!target) {
       `  server           start only the HTTP + Socket.IO server\n` +
       `  worker           start one tagging worker process\n` +
       `  import FILE      import mentions from a JSON Lines or CSV file (resumable, idempotent)\n` +
+      `  backup FILE      copy the store to FILE while yuqing runs (online, consistent)\n` +
+      `  restore FILE     replace the store with a backup (yuqing stopped; the old store is kept aside)\n` +
       `  tag              tag Mention JSON lines from stdin, one result line each on stdout\n` +
       `  rumours          score thread roots from Mention JSON lines on stdin\n` +
       `  bench            measure tagging throughput and memory\n` +
