@@ -148,6 +148,7 @@ export async function startLocalRedis(dataDir: string, log: Logger): Promise<Loc
       up(c);
       log.info({ url, pid: c.pid }, 'local redis-server restarted');
     } catch (err) {
+      if (stopping) return; // stopped by shutdown while starting up
       log.error({ error: (err as Error).message }, 'restarted redis-server does not answer');
       // A hung one is killed so its exit schedules the next attempt; a dead one already has.
       if (!exited(c)) c.kill('SIGKILL');
@@ -155,8 +156,16 @@ export async function startLocalRedis(dataDir: string, log: Logger): Promise<Loc
   };
 
   let child = launch();
-  if (child.pid === undefined) throw new Error(`could not start ${bin}`);
-  await waitForPing(url, child, 15_000);
+  try {
+    if (child.pid === undefined) throw new Error(`could not start ${bin}`);
+    await waitForPing(url, child, 15_000);
+  } catch (err) {
+    // A Redis that cannot start at all is the user's to fix (the error says why), not to retry.
+    stopping = true;
+    clearTimeout(restartTimer);
+    if (!exited(child)) child.kill('SIGKILL');
+    throw err;
+  }
   up(child);
   log.info({ url, dir }, 'started a local redis-server (REDIS_URL not set)');
   return {
