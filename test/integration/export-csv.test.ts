@@ -68,4 +68,17 @@ describe('GET /api/v1/mentions/export.csv', () => {
     expect(records.length).toBeGreaterThan(0);
     expect(records.every((r) => r.startsWith('twitter,') && r.includes('useless'))).toBe(true);
   });
+
+  it('stops reading when the client goes away mid-download', async () => {
+    const abort = new AbortController();
+    const res = await fetch(`${sys.baseUrl}/api/v1/mentions/export.csv`, { signal: abort.signal });
+    const reader = res.body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    abort.abort();
+    await reader.read().catch(() => undefined);
+    // The server is unharmed and a full export still works afterwards.
+    expect(await sys.getJson('/healthz')).toMatchObject({ status: 'ok' });
+    const again = (await (await fetch(`${sys.baseUrl}/api/v1/mentions/export.csv?platform=weibo`)).text()).trim().split('\r\n');
+    expect(again.length - 1).toBe(TOTAL * 0.75);
+  });
 });
