@@ -12,6 +12,8 @@ const commands = {
   worker: 'workers/main.ts',
   import: 'server/cli/import.ts',
   labels: 'server/cli/labels.ts',
+  backup: 'server/cli/backup.ts',
+  restore: 'server/cli/restore.ts',
   tag: 'workers/cli/tag.ts',
   rumours: 'workers/cli/rumours.ts',
   bench: 'workers/cli/bench.ts',
@@ -29,6 +31,8 @@ if (!target) {
       `  worker           start one tagging worker process\n` +
       `  import FILE      import mentions from a JSON Lines or CSV file (resumable, idempotent)\n` +
       `  labels export    write the analysts' reviewed mentions as training labels (DATA_DIR/review-labels.jsonl)\n` +
+      `  backup FILE      copy the store to FILE while yuqing runs (online, consistent)\n` +
+      `  restore FILE     replace the store with a backup (yuqing stopped; the old store is kept aside)\n` +
       `  tag              tag Mention JSON lines from stdin, one result line each on stdout\n` +
       `  rumours          score thread roots from Mention JSON lines on stdin\n` +
       `  bench            measure tagging throughput and memory\n` +

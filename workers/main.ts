@@ -7,8 +7,13 @@ import { closeRedis, within } from '../shared/util/within.js';
 import { createLogger } from './log.js';
 import { createTagger } from './nlp/tagger.js';
 import { createBatchProcessor, UnprocessableJobError, type BatchOutcome } from './pipeline/process-batch.js';
-import { openWriteStore } from './store/open.js';
+import { WAL_SIZE_LIMIT_BYTES, openWriteStore } from './store/open.js';
+import { startRetention } from './store/retention.js';
+import { startWalCheckpoints } from './store/wal-checkpoint.js';
 import { loadTopics } from './topics-source.js';
+
+/** How often each worker deletes what has passed YUQING_RETENTION_DAYS (and once at start). */
+const RETENTION_EVERY_MS = 10 * 60_000;
 
 /** One worker process: consumes mention batches until told to stop, then finishes the job in hand. */
 export async function main(): Promise<void> {
@@ -28,6 +33,15 @@ export async function main(): Promise<void> {
     process.exit(78);
   }
   const db = openWriteStore(env.DATA_DIR);
+  const checkpoints = startWalCheckpoints(db, {
+    walFile: `${db.name}-wal`,
+    maxBytes: WAL_SIZE_LIMIT_BYTES,
+    idleMs: 30_000,
+    onResult: (r) => {
+      if (r instanceof Error) log.warn({ error: r.message }, 'WAL checkpoint failed');
+      else if (r.busy) log.debug(r, 'WAL checkpoint could not finish (readers or another writer); trying again later');
+    },
+  });
   const tagger = createTagger({ topics: loadTopics(db) });
   const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
   const publisher = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3 });
@@ -46,6 +60,7 @@ export async function main(): Promise<void> {
     tagger,
     publish: async (delta) => void (await publisher.publish(deltaChannel, JSON.stringify(delta))),
     warn: (msg, fields) => log.warn(fields, msg),
+    retentionDays: env.YUQING_RETENTION_DAYS,
   });
 
   const worker = new Worker<MentionBatchJob, BatchOutcome>(
@@ -76,6 +91,18 @@ export async function main(): Promise<void> {
   log.info({ pid: process.pid, queue: MENTIONS_QUEUE }, 'worker ready');
   process.send?.({ type: 'ready' });
 
+  const retention =
+    env.YUQING_RETENTION_DAYS === undefined
+      ? undefined
+      : startRetention(db, {
+          days: env.YUQING_RETENTION_DAYS,
+          everyMs: RETENTION_EVERY_MS,
+          onPass: (r) => {
+            if (r instanceof Error) log.warn({ error: r.message }, 'retention pass failed; next pass retries');
+            else if (r.mentions + r.rejectedItems > 0) log.info({ ...r, days: env.YUQING_RETENTION_DAYS }, 'retention: deleted old mentions');
+          },
+        });
+
   let stopping = false;
   const stop = async (why: string) => {
     if (stopping) return;
@@ -84,9 +111,11 @@ export async function main(): Promise<void> {
     // Waits for the batch in hand; bounded so a vanished Redis cannot hold the process forever
     // (an unfinished job is redelivered and counted once).
     await within(worker.close(), env.YUQING_JOB_LOCK_MS * 2);
+    await retention?.stop();
     await closeRedis(subscriber);
     await closeRedis(publisher);
     await closeRedis(connection);
+    checkpoints.stop();
     db.close();
     log.info('worker stopped');
     process.exit(0);

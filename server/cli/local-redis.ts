@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
+import { underParentWatchdog } from './parent-watchdog.js';
 
 export interface LocalRedis {
   url: string;
@@ -53,10 +54,14 @@ export function findRedisServer(): string | undefined {
   return found || undefined;
 }
 
+function exited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
 async function waitForPing(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}`);
+    if (exited(child)) throw new Error(`redis-server exited (${child.exitCode ?? child.signalCode})`);
     const c = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     c.on('error', () => undefined);
     try {
@@ -72,10 +77,28 @@ async function waitForPing(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error('redis-server did not answer within the start-up time');
 }
 
+/** A Redis left behind by an earlier start that could not stop it is stopped (it flushes its AOF first). */
+async function stopLeftover(file: string, log: Logger): Promise<void> {
+  if (!existsSync(file)) return;
+  const old = JSON.parse(readFileSync(file, 'utf8')) as RedisInfoFile;
+  if (!isAlive(old.pid)) return;
+  log.warn({ pid: old.pid }, 'stopping a Redis left running by an earlier start');
+  process.kill(old.pid, 'SIGTERM');
+  for (let i = 0; i < 100 && isAlive(old.pid); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+/** Restart back-off: 0.5 s, 1 s, 2 s … up to 30 s; a Redis that stayed up this long starts the count again. */
+const RESTART_MAX_MS = 30_000;
+const STABLE_AFTER_MS = 60_000;
+
 /**
  * Starts Debian's redis-server as a child with its data (AOF, fsync on every write) under
  * DATA_DIR/redis, so a mention acknowledged with 202 survives a crash of the whole machine.
- * A Redis left behind by a previous run that was killed is stopped first.
+ * A redis-server that dies is restarted with back-off on the same port and data (its AOF gives
+ * back the queue), so the server's and workers' connections, which retry on their own, find it
+ * again. It runs under a watchdog that stops it when this supervisor is gone, so a supervisor
+ * killed with -9 leaves no Redis behind for long; one that is still there at the next start
+ * (watchdog killed too) is stopped then.
  */
 export async function startLocalRedis(dataDir: string, log: Logger): Promise<LocalRedis> {
   const bin = findRedisServer();
@@ -85,36 +108,76 @@ export async function startLocalRedis(dataDir: string, log: Logger): Promise<Loc
   const dir = path.join(path.resolve(dataDir), 'redis');
   mkdirSync(dir, { recursive: true });
   const file = infoPath(dataDir);
-  if (existsSync(file)) {
-    const old = JSON.parse(readFileSync(file, 'utf8')) as RedisInfoFile;
-    if (isAlive(old.pid)) {
-      log.warn({ pid: old.pid }, 'stopping a Redis left running by an earlier start');
-      process.kill(old.pid, 'SIGTERM');
-      for (let i = 0; i < 100 && isAlive(old.pid); i++) await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  await stopLeftover(file, log);
   const port = await freePort();
-  const child = spawn(
-    bin,
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always',
-      '--save', '', '--protected-mode', 'yes', '--daemonize', 'no', '--loglevel', 'warning'],
-    // Own process group: Ctrl-C reaches only the supervisor, which stops Redis last.
-    { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child.stdout?.on('data', (d: Buffer) => log.debug({ redis: d.toString().trim() }, 'redis-server'));
-  child.stderr?.on('data', (d: Buffer) => log.warn({ redis: d.toString().trim() }, 'redis-server'));
-  if (child.pid === undefined) throw new Error(`could not start ${bin}`);
   const url = `redis://127.0.0.1:${port}`;
-  await waitForPing(url, child, 15_000);
-  writeFileSync(file, JSON.stringify({ pid: child.pid as number, port } satisfies RedisInfoFile));
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always',
+    '--save', '', '--protected-mode', 'yes', '--daemonize', 'no', '--loglevel', 'warning'];
+
+  let stopping = false;
+  let restarts = 0;
+  let restartTimer: NodeJS.Timeout | undefined;
+  let stableTimer: NodeJS.Timeout | undefined;
+
+  const launch = (): ChildProcess => {
+    const [cmd, argv] = underParentWatchdog(bin, args);
+    // Own process group: Ctrl-C reaches only the supervisor, which stops Redis last.
+    const c = spawn(cmd, argv, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    c.stdout?.on('data', (d: Buffer) => log.debug({ redis: d.toString().trim() }, 'redis-server'));
+    c.stderr?.on('data', (d: Buffer) => log.warn({ redis: d.toString().trim() }, 'redis-server'));
+    c.once('exit', (code, signal) => {
+      clearTimeout(stableTimer);
+      if (stopping) return;
+      const delay = Math.min(RESTART_MAX_MS, 500 * 2 ** restarts++);
+      log.error({ code, signal, restartInMs: delay, url }, 'local redis-server exited unexpectedly; restarting it on the same port and data');
+      restartTimer = setTimeout(() => void relaunch(), delay);
+    });
+    return c;
+  };
+  const up = (c: ChildProcess) => {
+    writeFileSync(file, JSON.stringify({ pid: c.pid as number, port } satisfies RedisInfoFile));
+    stableTimer = setTimeout(() => (restarts = 0), STABLE_AFTER_MS);
+    stableTimer.unref();
+  };
+  const relaunch = async () => {
+    if (stopping) return;
+    child = launch();
+    const c = child;
+    try {
+      await waitForPing(url, c, 15_000);
+      up(c);
+      log.info({ url, pid: c.pid }, 'local redis-server restarted');
+    } catch (err) {
+      if (stopping) return; // stopped by shutdown while starting up
+      log.error({ error: (err as Error).message }, 'restarted redis-server does not answer');
+      // A hung one is killed so its exit schedules the next attempt; a dead one already has.
+      if (!exited(c)) c.kill('SIGKILL');
+    }
+  };
+
+  let child = launch();
+  try {
+    if (child.pid === undefined) throw new Error(`could not start ${bin}`);
+    await waitForPing(url, child, 15_000);
+  } catch (err) {
+    // A Redis that cannot start at all is the user's to fix (the error says why), not to retry.
+    stopping = true;
+    clearTimeout(restartTimer);
+    if (!exited(child)) child.kill('SIGKILL');
+    throw err;
+  }
+  up(child);
   log.info({ url, dir }, 'started a local redis-server (REDIS_URL not set)');
   return {
     url,
     stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      stopping = true;
+      clearTimeout(restartTimer);
+      clearTimeout(stableTimer);
+      if (exited(child)) return;
+      const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.kill('SIGTERM'); // redis flushes the AOF and exits
-      await exited;
+      await gone;
     },
   };
 }

@@ -33,9 +33,10 @@ function cell(v: string | number | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** CSV with a UTF-8 BOM so spreadsheet programs read Chinese correctly. */
-export function toCsv(rows: Iterable<MentionRow>): string {
-  const lines = [COLUMNS.map(([h]) => h).join(',')];
-  for (const r of rows) lines.push(COLUMNS.map(([, get]) => cell(get(r))).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+/** The first line: a UTF-8 BOM so spreadsheet programs read Chinese correctly, then the header row. */
+export const CSV_HEAD = `\uFEFF${COLUMNS.map(([h]) => h).join(',')}\r\n`;
+
+/** One CSV record, CRLF-terminated (RFC 4180). */
+export function csvRecord(r: MentionRow): string {
+  return `${COLUMNS.map(([, get]) => cell(get(r))).join(',')}\r\n`;
 }

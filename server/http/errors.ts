@@ -30,6 +30,13 @@ export function parseBody<S extends z.ZodType>(schema: S, req: Request): z.infer
 /** Every error leaves as `{ error }` JSON with a status that says whose fault it was. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err: unknown, _req, res, _next) => {
+    if (res.headersSent) {
+      // A streamed answer (the CSV export) failed part-way: the status is gone, so cut the
+      // connection rather than let a truncated file look complete.
+      log.error({ err }, 'error after the answer had started');
+      res.destroy();
+      return;
+    }
     if (err instanceof HttpError) {
       res.status(err.status).json({ error: err.message, ...(err.details === undefined ? {} : { details: err.details }) });
       return;

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { mentionQuerySchema } from '../../shared/contracts/api.js';
 import { HttpError, parseQuery } from '../http/errors.js';
-import { toCsv } from '../http/csv.js';
-import { BadCursorError, iterateMentions, loadThread, searchMentions } from '../store/mention-search.js';
+import { streamCsv } from '../http/csv-stream.js';
+import { BadCursorError, exportPages, loadThread, searchMentions } from '../store/mention-search.js';
 import type { Db } from '../store/open.js';
 
 const EXPORT_MAX_ROWS = 100_000;
@@ -19,11 +19,11 @@ export function mentionsRouter(db: Db): Router {
       throw err;
     }
   });
-  r.get('/mentions/export.csv', (req, res) => {
+  r.get('/mentions/export.csv', async (req, res) => {
     const q = parseQuery(exportQuerySchema, req);
     res.set('Content-Type', 'text/csv; charset=utf-8');
     res.set('Content-Disposition', `attachment; filename="yuqing-mentions-${new Date().toISOString().slice(0, 10)}.csv"`);
-    res.send(toCsv(iterateMentions(db, q, EXPORT_MAX_ROWS)));
+    await streamCsv(res, exportPages(db, q, EXPORT_MAX_ROWS));
   });
   r.get('/threads/:uid', (req, res) => {
     const uid = req.params.uid;

@@ -77,12 +77,33 @@ export function searchMentions(db: Db, q: MentionQuery): { items: MentionView[];
   return { items: page.map(presentMention), nextCursor };
 }
 
-/** All rows matching the filters, newest first, for CSV export (bounded). */
-export function* iterateMentions(db: Db, q: Omit<MentionQuery, 'sort' | 'order' | 'limit' | 'cursor'>, max: number) {
+export type ExportFilters = Omit<MentionQuery, 'sort' | 'order' | 'limit' | 'cursor'>;
+
+/**
+ * All rows matching the filters, newest first, for the CSV export: up to `max` rows in pages of
+ * `pageSize`, each page one short keyset query that has finished before the page is handed out.
+ * No statement stays open while the caller waits for a slow download: an open iterator would hold
+ * a read transaction for the whole download (pinning the WAL against checkpoints) and make
+ * better-sqlite3 refuse writes on this connection until it closed.
+ */
+export function* exportPages(db: Db, q: ExportFilters, max: number, pageSize = 1000): Generator<MentionRow[]> {
   const { where, params } = filterClause(q);
-  const sql = `SELECT m.* FROM mentions m ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY m.created_at DESC, m.uid DESC LIMIT ?`;
-  for (const row of db.prepare(sql).iterate(...params, max)) yield row as MentionRow;
+  const select = (clauses: string[]) =>
+    db.prepare(`SELECT m.* FROM mentions m ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
+      ORDER BY m.created_at DESC, m.uid DESC LIMIT ?`);
+  const first = select(where);
+  const next = select([...where, '(m.created_at, m.uid) < (?, ?)']);
+  let after: CursorValue | undefined;
+  for (let left = max; left > 0; ) {
+    const limit = Math.min(pageSize, left);
+    const rows = (after ? next.all(...params, after[0], after[1], limit) : first.all(...params, limit)) as MentionRow[];
+    const last = rows[rows.length - 1];
+    if (!last) return;
+    left -= rows.length;
+    after = [last.created_at, last.uid];
+    yield rows;
+    if (rows.length < limit) return;
+  }
 }
 
 /** The thread a mention belongs to: its root post, the replies and the reposts. */

@@ -29,6 +29,11 @@ export const envSchema = z.object({
   YUQING_TIMEZONE: z.string().default('Asia/Shanghai'),
   YUQING_MAX_BODY_BYTES: int(1024, 256 * 1024 * 1024).default(10 * 1024 * 1024),
   YUQING_MAX_BATCH_ITEMS: int(1, 100_000).default(10_000),
+  /**
+   * Mentions created more than this many days ago are deleted by the workers (the per-minute
+   * aggregates keep counting them); unset keeps everything.
+   */
+  YUQING_RETENTION_DAYS: int(1, 36_500).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

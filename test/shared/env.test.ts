@@ -21,6 +21,11 @@ describe('configuration', () => {
       expect(msg).toMatch(/YUQING_INGEST_TOKEN must be at least 12/);
     }
   });
+  it('keeps every mention unless YUQING_RETENTION_DAYS is a whole number of days', () => {
+    expect(parseEnv({}).YUQING_RETENTION_DAYS).toBeUndefined();
+    expect(parseEnv({ YUQING_RETENTION_DAYS: '30' }).YUQING_RETENTION_DAYS).toBe(30);
+    for (const bad of ['0', '-1', '1.5', 'month']) expect(() => parseEnv({ YUQING_RETENTION_DAYS: bad })).toThrow(/YUQING_RETENTION_DAYS/);
+  });
   it('says plainly that PostgreSQL is not implemented yet', () => {
     expect(() => parseEnv({ DATABASE_URL: 'postgres://db/yuqing' })).toThrow(/only the embedded store/);
   });

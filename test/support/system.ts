@@ -44,9 +44,11 @@ export interface TestSystem {
  * dashboard) and worker processes launched exactly as `yuqing start` does, all on the test run's
  * real Redis under a unique key prefix and a fresh data directory.
  */
-export async function startSystem(opts: { workers?: number; jobLockMs?: number; redisUrl?: string } = {}): Promise<TestSystem> {
+export async function startSystem(
+  opts: { workers?: number; jobLockMs?: number; redisUrl?: string; /** Kept on stop: the caller owns it. */ dataDir?: string } = {},
+): Promise<TestSystem> {
   const redisUrl = opts.redisUrl ?? inject('redisUrl');
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'yuqing-test-data-'));
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'yuqing-test-data-'));
   const token = randomBytes(12).toString('hex');
   const envVars: NodeJS.ProcessEnv = {
     ...process.env,
@@ -131,7 +133,7 @@ export async function startSystem(opts: { workers?: number; jobLockMs?: number; 
         await app.stopAccepting();
         await app.close();
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -24,6 +24,8 @@ const jobPayloadSchema = z.object({
 export interface BatchOutcome {
   stored: number;
   duplicates: number;
+  /** Older than YUQING_RETENTION_DAYS: not stored. */
+  expired: number;
   rejected: number;
 }
 
@@ -33,12 +35,14 @@ export interface BatchProcessorDeps {
   publish: (delta: BatchDelta) => Promise<void>;
   warn: (msg: string, fields: Record<string, unknown>) => void;
   now?: () => number;
+  /** YUQING_RETENTION_DAYS: mentions created before the window are not stored. */
+  retentionDays?: number;
 }
 
 /** The work of one job: validate → tag → store (one transaction) → publish the live delta. */
 export function createBatchProcessor(deps: BatchProcessorDeps) {
   const { db, tagger } = deps;
-  const writer = createBatchWriter(db);
+  const writer = createBatchWriter(db, { retentionDays: deps.retentionDays });
   const now = deps.now ?? Date.now;
   const recordRejected = db.prepare(
     'INSERT OR IGNORE INTO rejected_items (job_id, item_index, error, payload, at) VALUES (?, ?, ?, ?, ?)',
@@ -98,7 +102,7 @@ export function createBatchProcessor(deps: BatchProcessorDeps) {
         deps.warn('live delta not published', { jobId, error: (err as Error).message });
       }
     }
-    return { stored: result.inserted.length, duplicates: result.duplicates, rejected };
+    return { stored: result.inserted.length, duplicates: result.duplicates, expired: result.expired, rejected };
   };
 }
 

@@ -12,6 +12,8 @@ export interface BatchWriteResult {
   /** Mentions stored by this call; duplicates of already-stored ones are not here. */
   inserted: MentionRow[];
   duplicates: number;
+  /** Mentions older than the retention window: neither stored nor counted. */
+  expired: number;
   /** Stories changed by this batch, after their counters and scores were updated. */
   stories: StoryRow[];
   /** Aggregate increments applied: `${minute}|${dim}|${key}` → n. */
@@ -19,13 +21,22 @@ export interface BatchWriteResult {
 }
 
 const STORY_TEXT_MAX = 280;
+const DAY_MS = 86_400_000;
+
+export interface BatchWriterOptions {
+  /**
+   * YUQING_RETENTION_DAYS. A mention created before the window is skipped like a duplicate:
+   * retention may already have deleted it, and storing it again would count it twice.
+   */
+  retentionDays?: number;
+}
 
 /**
  * Writes a batch in ONE transaction keyed by mention uid: a mention already stored is skipped,
  * so a retried, duplicated or redelivered job changes no count. Either the whole batch with its
  * aggregates and story updates commits, or nothing does.
  */
-export function createBatchWriter(db: Db) {
+export function createBatchWriter(db: Db, opts: BatchWriterOptions = {}) {
   const index = new SqliteStoryIndex(db);
   const insertMention = db.prepare(`
     INSERT INTO mentions (uid, id, platform, kind, text, created_at, created_at_iso, parent_uid, root_uid,
@@ -62,6 +73,8 @@ export function createBatchWriter(db: Db) {
     const increments = new Map<string, number>();
     const scoring = rumours.batch();
     let duplicates = 0;
+    let expired = 0;
+    const keepFrom = opts.retentionDays === undefined ? -Infinity : now - opts.retentionDays * DAY_MS;
     const bump = (minute: number, dim: string, key: string) => {
       const k = `${minute}|${dim}|${key}`;
       increments.set(k, (increments.get(k) ?? 0) + 1);
@@ -107,6 +120,10 @@ export function createBatchWriter(db: Db) {
         source,
         ingested_at: now,
       };
+      if (createdAt < keepFrom) {
+        expired++;
+        continue;
+      }
       // Inside the IMMEDIATE transaction no other writer can store this uid between the check and the insert.
       if (isStored.get(t.uid)) {
         duplicates++;
@@ -159,7 +176,7 @@ export function createBatchWriter(db: Db) {
     const stories: StoryRow[] = scoring.finish();
     // A story that needs clarification opens its one incident in the same transaction (see incidents.ts).
     openIncidents(db, stories.filter((s) => s.candidate === 1), now);
-    return { inserted, duplicates, stories, increments };
+    return { inserted, duplicates, expired, stories, increments };
   });
 
   return {

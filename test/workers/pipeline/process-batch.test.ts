@@ -32,8 +32,8 @@ const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
 describe('processing a batch', () => {
   it('stores, tags and counts each mention once, even when the job is delivered again', async () => {
     const batch = makeMentions(25, 'p');
-    expect(await processBatch('job-1', job(batch))).toEqual({ stored: 25, duplicates: 0, rejected: 0 });
-    expect(await processBatch('job-1', job(batch))).toEqual({ stored: 0, duplicates: 25, rejected: 0 });
+    expect(await processBatch('job-1', job(batch))).toEqual({ stored: 25, duplicates: 0, expired: 0, rejected: 0 });
+    expect(await processBatch('job-1', job(batch))).toEqual({ stored: 0, duplicates: 25, expired: 0, rejected: 0 });
     expect(count('SELECT COUNT(*) AS n FROM mentions')).toBe(25);
     expect(count("SELECT SUM(n) AS n FROM agg_minute WHERE dim = 'all'")).toBe(25);
     expect(count("SELECT SUM(n) AS n FROM agg_minute WHERE dim = 'sentiment'")).toBe(25);
@@ -57,13 +57,13 @@ describe('processing a batch', () => {
 
   it('counts a mention repeated inside one batch once', async () => {
     const [m] = makeMentions(1, 'dup');
-    expect(await processBatch('job-2', job([m, m, m]))).toEqual({ stored: 1, duplicates: 2, rejected: 0 });
+    expect(await processBatch('job-2', job([m, m, m]))).toEqual({ stored: 1, duplicates: 2, expired: 0, rejected: 0 });
   });
 
   it('records a bad item and stores the rest', async () => {
     const good = makeMentions(3, 'g');
     const out = await processBatch('job-3', job([good[0], { id: 'bad', text: 'no platform' }, good[1], good[2]]));
-    expect(out).toEqual({ stored: 3, duplicates: 0, rejected: 1 });
+    expect(out).toEqual({ stored: 3, duplicates: 0, expired: 0, rejected: 1 });
     const row = db.prepare('SELECT item_index, error FROM rejected_items WHERE job_id = ?').get('job-3') as { item_index: number; error: string };
     expect(row.item_index).toBe(1);
     expect(row.error).toMatch(/platform/);
