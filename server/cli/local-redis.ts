@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
 import { underParentWatchdog } from './parent-watchdog.js';
+import { isRunning } from './process-alive.js';
 
 export interface LocalRedis {
   url: string;
@@ -25,17 +26,9 @@ export function localRedisUrl(dataDir: string): string | undefined {
   const file = infoPath(dataDir);
   if (!existsSync(file)) return undefined;
   const info = JSON.parse(readFileSync(file, 'utf8')) as RedisInfoFile;
-  return isAlive(info.pid) ? `redis://127.0.0.1:${info.port}` : undefined;
+  return isRunning(info.pid) ? `redis://127.0.0.1:${info.port}` : undefined;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -81,10 +74,10 @@ async function waitForPing(url: string, child: ChildProcess, timeoutMs: number):
 async function stopLeftover(file: string, log: Logger): Promise<void> {
   if (!existsSync(file)) return;
   const old = JSON.parse(readFileSync(file, 'utf8')) as RedisInfoFile;
-  if (!isAlive(old.pid)) return;
+  if (!isRunning(old.pid)) return;
   log.warn({ pid: old.pid }, 'stopping a Redis left running by an earlier start');
   process.kill(old.pid, 'SIGTERM');
-  for (let i = 0; i < 100 && isAlive(old.pid); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 100 && isRunning(old.pid); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
 /** Restart back-off: 0.5 s, 1 s, 2 s … up to 30 s; a Redis that stayed up this long starts the count again. */

@@ -56,17 +56,17 @@ export function ReviewEditor({ mention, meta, onDone, onCancel }: Props) {
       {control}
     </label>
   );
+  // The officer field is a form of its own, so it sits beside the editor's form, never inside it.
   return (
-    <form
-      className="review-editor"
-      data-testid="review-editor"
-      aria-label={t.review.reviewOf(mention.author.name ?? mention.author.id ?? t.common.unknownAuthor)}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <div className="review-editor" data-testid="review-editor">
       <OfficerField officer={officer} onChange={setOfficer} />
+      <form
+        aria-label={t.review.reviewOf(mention.author.name ?? mention.author.id ?? t.common.unknownAuthor)}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
       <div className="review-fields">
         {label(
           t.review.tag.sentiment,
@@ -133,6 +133,7 @@ export function ReviewEditor({ mention, meta, onDone, onCancel }: Props) {
         )}
         {officer === '' && <span className="muted small">{t.incidents.officerNeeded}</span>}
       </div>
-    </form>
+      </form>
+    </div>
   );
 }
