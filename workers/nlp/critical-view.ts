@@ -34,9 +34,11 @@ export const passesOn = (own: string): boolean => own === '' || isAgreementOnly(
  */
 export const mayBeCritical = (v: CriticalView): boolean => v.repliesToOfficial || (v.cues & (Cue.Target | Cue.Judgement)) !== 0;
 
+const HELP_REQUEST = /(去哪|在哪|哪里|哪儿|哪个|怎么|如何|找谁).{0,8}(报案|报警|举报|投诉|求助|办理|挂失)|\b(how|where) (do|can|should) (i|we) (report|file|get help)\b/i;
+
 /**
  * The cue rules' exceptions the model may not overrule: without a judgement cue, praise that is not
- * sarcastic ("感谢民警，辛苦了") and a report of what the authorities said or did ("警方通报…",
+ * sarcastic ("感谢民警，辛苦了"), a request for help ("被骗了去哪个派出所报案?") and a report of what the authorities said or did ("警方通报…",
  * "police say…") are never criticism. An analyst who finds thanks under "critical" stops trusting
  * the filter. (Anger at a wrongdoer is left to the model: vetoing it too cost 0.01 zh and 0.04 en
  * out-of-fold F1.)
@@ -44,6 +46,8 @@ export const mayBeCritical = (v: CriticalView): boolean => v.repliesToOfficial |
 export function vetoed(v: CriticalView): boolean {
   if ((v.cues & Cue.Judgement) !== 0) return false;
   if ((v.cues & Cue.Report) !== 0) return true;
+  // Asking where or how to report or get help is a request, not blame (annotation guide).
+  if (HELP_REQUEST.test(v.own)) return true;
   return (v.cues & Cue.Praise) !== 0 && !v.sarcastic;
 }
 

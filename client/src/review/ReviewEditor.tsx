@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from 'react';
+import { useState } from 'react';
 import { EMOTIONS, SENTIMENTS, STANCES, type Emotion, type SentimentLabel, type Stance } from '../../../shared/contracts/tags.js';
 import type { ReviewBody, ReviewResult } from '../../../shared/contracts/review.js';
 import type { MentionView } from '../../../shared/contracts/views.js';
@@ -50,12 +50,6 @@ export function ReviewEditor({ mention, meta, onDone, onCancel }: Props) {
     }
   }
 
-  const label = (text: string, control: ReactElement) => (
-    <label className="field">
-      {text}
-      {control}
-    </label>
-  );
   // The officer field is a form of its own, so it sits beside the editor's form, never inside it.
   return (
     <div className="review-editor" data-testid="review-editor">
@@ -67,38 +61,10 @@ export function ReviewEditor({ mention, meta, onDone, onCancel }: Props) {
           void submit();
         }}
       >
-      <div className="review-fields">
-        {label(
-          t.review.tag.sentiment,
-          <select value={sentiment} onChange={(e) => setSentiment(e.target.value as SentimentLabel)} data-testid="review-sentiment">
-            {SENTIMENTS.map((s) => (
-              <option key={s} value={s}>
-                {t.sentiment[s]}
-              </option>
-            ))}
-          </select>,
-        )}
-        {label(
-          t.review.tag.emotion,
-          <select value={emotion} onChange={(e) => setEmotion(e.target.value as Emotion)} data-testid="review-emotion">
-            {EMOTIONS.map((s) => (
-              <option key={s} value={s}>
-                {t.emotion[s]}
-              </option>
-            ))}
-          </select>,
-        )}
-        {isReply &&
-          label(
-            t.review.tag.stance,
-            <select value={stance} onChange={(e) => setStance(e.target.value as Stance)} data-testid="review-stance">
-              {STANCES.map((s) => (
-                <option key={s} value={s}>
-                  {t.stance[s]}
-                </option>
-              ))}
-            </select>,
-          )}
+        <div className="review-fields">
+        <TagSelect label={t.review.tag.sentiment} value={sentiment} values={SENTIMENTS} names={t.sentiment} onChange={setSentiment} testId="review-sentiment" />
+        <TagSelect label={t.review.tag.emotion} value={emotion} values={EMOTIONS} names={t.emotion} onChange={setEmotion} testId="review-emotion" />
+        {isReply && <TagSelect label={t.review.tag.stance} value={stance} values={STANCES} names={t.stance} onChange={setStance} testId="review-stance" />}
         <label className="field field-inline">
           <input type="checkbox" checked={critical} onChange={(e) => setCritical(e.target.checked)} data-testid="review-critical" />
           {t.review.critical}
@@ -135,5 +101,21 @@ export function ReviewEditor({ mention, meta, onDone, onCancel }: Props) {
       </div>
       </form>
     </div>
+  );
+}
+
+/** One tag's value as a labelled select over the contract's values. */
+function TagSelect<V extends string>(props: { label: string; value: V; values: readonly V[]; names: Record<V, string>; onChange: (v: V) => void; testId: string }) {
+  return (
+    <label className="field">
+      {props.label}
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value as V)} data-testid={props.testId}>
+        {props.values.map((v) => (
+          <option key={v} value={v}>
+            {props.names[v]}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -24,10 +24,15 @@ describe('the learned critical decision', () => {
     expect(model.judge(view('今天的外卖太难吃了')).critical).toBe(false);
   });
 
-  it('keeps the rules exceptions: praise without a judgement, and reports, are not criticism', () => {
+  it('keeps the rules exceptions: praise without a judgement, requests for help and reports are not criticism', () => {
     expect(model.judge(view('感谢民警，辛苦了', 0.8)).critical).toBe(false);
     expect(model.judge(view('警方通报：嫌疑人已被抓获')).critical).toBe(false);
     expect(model.judge(view('Police say the suspect was arrested', -0.2)).critical).toBe(false);
+    // Asking where to report is a request for help, however negative the words.
+    expect(model.judge(view('请问被骗了去哪个派出所报案？', -0.7)).critical).toBe(false);
+    expect(model.judge(view('How do I report a stolen bike to the police?', -0.3)).critical).toBe(false);
+    // …unless it passes a judgement.
+    expect(model.judge(view('派出所不作为，到底去哪投诉？', -0.7)).critical).toBe(true);
   });
 
   it('lets a judgement through even with praise words, and sarcasm voids praise', () => {
