@@ -1,4 +1,5 @@
 import { Cue, criticalCues, isCritical } from './critical.js';
+import { normalise } from './normalise.js';
 import type { CriticalView } from './model/critical-features.js';
 import type { ToneView } from './model/task-features.js';
 import type { SentimentResult } from './sentiment.js';
@@ -6,7 +7,7 @@ import { hasSarcasm } from './tone.js';
 import { isAgreementOnly } from './stance.js';
 
 /** The critical model's view of a prepared text: shared by tagging and training. */
-export function criticalViewOf(view: ToneView, sentiment: SentimentResult, repliesToOfficial: boolean): CriticalView {
+export function criticalViewOf(view: ToneView, sentiment: SentimentResult, repliesToOfficial: boolean, rootCues = 0): CriticalView {
   const cues = criticalCues(view.own);
   const sarcastic = hasSarcasm(view);
   return {
@@ -18,7 +19,23 @@ export function criticalViewOf(view: ToneView, sentiment: SentimentResult, repli
     sentiment,
     repliesToOfficial,
     sarcastic,
+    rootCues,
   };
+}
+
+/** Root texts recur for every reply in their thread: their cue reading is cached (bounded). */
+const ROOT_CUES_MAX = 4096;
+const rootCueCache = new Map<string, number>();
+
+/** `criticalCues` of a thread root's own words (what a reply's criticism may share). */
+export function rootCuesOf(rootText: string): number {
+  let c = rootCueCache.get(rootText);
+  if (c === undefined) {
+    c = criticalCues(normalise(rootText).own);
+    if (rootCueCache.size >= ROOT_CUES_MAX) rootCueCache.clear();
+    rootCueCache.set(rootText, c);
+  }
+  return c;
 }
 
 /**
@@ -32,7 +49,8 @@ export const passesOn = (own: string): boolean => own === '' || isAgreementOnly(
  * or answers an official account's post can criticise the authorities; the rest is never sent to
  * the model (its training texts were sampled among those, README: Own annotations).
  */
-export const mayBeCritical = (v: CriticalView): boolean => v.repliesToOfficial || (v.cues & (Cue.Target | Cue.Judgement)) !== 0;
+export const mayBeCritical = (v: CriticalView): boolean =>
+  v.repliesToOfficial || (v.cues & (Cue.Target | Cue.Judgement)) !== 0 || (v.rootCues & Cue.Target && v.rootCues & Cue.Judgement) !== 0;
 
 const HELP_REQUEST = /(去哪|在哪|哪里|哪儿|哪个|怎么|如何|找谁).{0,8}(报案|报警|举报|投诉|求助|办理|挂失)|\b(how|where) (do|can|should) (i|we) (report|file|get help)\b/i;
 

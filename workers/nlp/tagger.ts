@@ -3,7 +3,7 @@ import type { Stance, Tags } from '../../shared/contracts/tags.js';
 import { topicConfigSchema, type TopicConfig } from '../../shared/contracts/topics.js';
 import { DEFAULT_TOPICS } from '../../shared/topics/defaults.js';
 import { CriticalModel } from './critical-model.js';
-import { criticalViewOf, passesOn } from './critical-view.js';
+import { criticalViewOf, passesOn, rootCuesOf } from './critical-view.js';
 import { FeatureVector } from './model/feature-vector.js';
 import { argmax, softmax, type LinearModel } from './model/linear-model.js';
 import { loadModels, type LoadedModels } from './model/registry.js';
@@ -101,7 +101,9 @@ export function createTagger(opts: TaggerOptions = {}): Tagger {
       // A reply that only agrees passes its root's criticism on: the root's words are judged.
       const criticalView = isReply && ctx.root && passesOn(own) ? prepareText(ctx.root.text, m.lang).view : view;
       const { critical, confidence: criticalConfidence } =
-        m.author?.official === true ? { critical: false, confidence: 1 } : criticalModels[analysis].judge(criticalViewOf(criticalView, sentiment, isReply && ctx.root?.official === true));
+        m.author?.official === true
+          ? { critical: false, confidence: 1 }
+          : criticalModels[analysis].judge(criticalViewOf(criticalView, sentiment, isReply && ctx.root?.official === true, isReply && ctx.root ? rootCuesOf(ctx.root.text) : 0));
 
       let stance: Stance;
       // A root supports itself by definition; a reply's stance is the model's (or the cue rules').

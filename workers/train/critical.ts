@@ -1,6 +1,6 @@
 import { perClass } from '../eval/metrics.js';
 import { criticalProbability } from '../nlp/critical-model.js';
-import { criticalViewOf, judgedByRule, modelMayDecide, passesOn } from '../nlp/critical-view.js';
+import { criticalViewOf, judgedByRule, modelMayDecide, passesOn, rootCuesOf } from '../nlp/critical-view.js';
 import { criticalFeatures, type CriticalView } from '../nlp/model/critical-features.js';
 import { FeatureVector } from '../nlp/model/feature-vector.js';
 import type { LinearModel } from '../nlp/model/linear-model.js';
@@ -59,7 +59,7 @@ export async function trainCritical(
       const sentiment = classifier.classify(p.view, p.analysis !== 'und').sentiment;
       // As the tagger reads it: a reply that only agrees is judged by its root's words.
       const view = e.root !== undefined && passesOn(p.forwardOnly ? '' : p.n.own) ? prepareText(e.root).view : p.view;
-      labelled.push({ view: criticalViewOf(view, sentiment, false), critical: e.critical, fold: hash32(`cv:${e.text}`) % CV_FOLDS });
+      labelled.push({ view: criticalViewOf(view, sentiment, false, e.root === undefined ? 0 : rootCuesOf(e.root)), critical: e.critical, fold: hash32(`cv:${e.text}`) % CV_FOLDS });
     }
     if (labelled.length === 0) continue;
     const oof = new Float64Array(labelled.length);

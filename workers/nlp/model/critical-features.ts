@@ -18,6 +18,8 @@ export interface CriticalView {
   sentiment: SentimentResult;
   repliesToOfficial: boolean;
   sarcastic: boolean;
+  /** `criticalCues` of the thread root's own words, for a reply whose root is known (0 otherwise). */
+  rootCues: number;
 }
 
 const OWN = charSeeds('k');
@@ -44,4 +46,7 @@ export function criticalFeatures(fv: FeatureVector, v: CriticalView): void {
   if ((v.cues & Cue.Target) !== 0) addDense(fv, `target+sent:${v.sentiment.label}`, 1);
   if (v.repliesToOfficial) addDense(fv, 'official-thread', 1);
   if (v.sarcastic) addDense(fv, 'sarcastic', 1);
+  // What the reply answers: a reaction under a post that blames the authorities often shares the blame.
+  for (const [bit, name] of CUE_NAMES) if ((v.rootCues & bit) !== 0) addDense(fv, `root:${name}`, 1);
+  if ((v.rootCues & Cue.Target) !== 0 && (v.rootCues & Cue.Judgement) !== 0) addDense(fv, 'root:judged', 1);
 }
