@@ -52,7 +52,7 @@ export const passesOn = (own: string): boolean => own === '' || isAgreementOnly(
 export const mayBeCritical = (v: CriticalView): boolean =>
   v.repliesToOfficial || (v.cues & (Cue.Target | Cue.Judgement)) !== 0 || (v.rootCues & Cue.Target && v.rootCues & Cue.Judgement) !== 0;
 
-const HELP_REQUEST = /(去哪|在哪|哪里|哪儿|哪个|怎么|如何|找谁).{0,8}(报案|报警|举报|投诉|求助|办理|挂失)|\b(how|where) (do|can|should) (i|we) (report|file|get help)\b/i;
+const HELP_REQUEST = /(去哪|在哪|哪里|哪儿|哪个|怎么|如何|找谁).{0,8}(报案|报警|举报|投诉|求助|办理|处理|挂失)|\b(how|where) (do|can|should) (i|we) (report|file|get help)\b/i;
 
 /**
  * The cue rules' exceptions the model may not overrule: without a judgement cue, praise that is not

@@ -74,6 +74,8 @@ export function criticalCues(text: string): number {
   matcher.scan(text, (id, start) => {
     const kind = kinds[id]!;
     if (kind === Cue.Judgement && isDenied(text, start)) return;
+    // "冒充公检法", "自称公安局", "posing as police": the scammer is the subject, not the authority.
+    if (kind === Cue.Target && IMPERSONATED.test(text.slice(Math.max(0, start - 12), start))) return;
     found |= kind;
   });
   return found;
@@ -88,3 +90,4 @@ function isDenied(text: string, start: number): boolean {
 }
 
 const CLAUSE_END = /[,.!?;。~…\n]/;
+const IMPERSONATED = /(冒充|假冒|自称|假扮|伪装成|冒称)["“「]?$|\b(posing as|pretending to be|impersonating|fake) (a |the )?$/i;

@@ -98,12 +98,13 @@ export function createTagger(opts: TaggerOptions = {}): Tagger {
       const isReply = m.kind !== 'post';
       // An official account's own notices (酒驾整治, 网警提示…) name police and wrongdoing but criticise no one.
       const own = forwardOnly ? '' : n.own;
-      // A reply that only agrees passes its root's criticism on: the root's words are judged.
+      // A reply that only agrees passes its root's criticism on: the root's words are judged. The
+      // root's cues are read too, except an official account's: its notice names wrongdoing, not blame.
       const criticalView = isReply && ctx.root && passesOn(own) ? prepareText(ctx.root.text, m.lang).view : view;
       const { critical, confidence: criticalConfidence } =
         m.author?.official === true
           ? { critical: false, confidence: 1 }
-          : criticalModels[analysis].judge(criticalViewOf(criticalView, sentiment, isReply && ctx.root?.official === true, isReply && ctx.root ? rootCuesOf(ctx.root.text) : 0));
+          : criticalModels[analysis].judge(criticalViewOf(criticalView, sentiment, isReply && ctx.root?.official === true, isReply && ctx.root && !ctx.root.official ? rootCuesOf(ctx.root.text) : 0));
 
       let stance: Stance;
       // A root supports itself by definition; a reply's stance is the model's (or the cue rules').

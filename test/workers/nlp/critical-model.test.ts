@@ -31,6 +31,7 @@ describe('the learned critical decision', () => {
     // Asking where to report is a request for help, however negative the words.
     expect(model.judge(view('请问被骗了去哪个派出所报案？', -0.7)).critical).toBe(false);
     expect(model.judge(view('How do I report a stolen bike to the police?', -0.3)).critical).toBe(false);
+    expect(model.judge(view('请问老城区的违章在哪里处理')).critical).toBe(false);
     // …unless it passes a judgement.
     expect(model.judge(view('派出所不作为，到底去哪投诉？', -0.7)).critical).toBe(true);
   });
