@@ -1,4 +1,4 @@
-import { UNCERTAIN_BELOW, type TagConfidence } from '../../shared/contracts/tags.js';
+import { CONFIDENCE_TAGS, certaintyOf, UNCERTAIN_BELOW, type TagConfidence } from '../../shared/contracts/tags.js';
 import {
   REVIEW_TAGS,
   tagValue,
@@ -12,7 +12,7 @@ import {
   type TagReviewView,
 } from '../../shared/contracts/review.js';
 import type { MentionView } from '../../shared/contracts/views.js';
-import { lowestConfidence, presentMention, type MentionRow } from '../../shared/store/rows.js';
+import { presentMention, type MentionRow } from '../../shared/store/rows.js';
 import type { Db } from './open.js';
 
 export class ReviewError extends Error {
@@ -127,7 +127,7 @@ export function applyReview(db: Db, uid: string, body: ReviewBody, actor: string
         }
       }
     }
-    db.prepare('UPDATE mentions SET reviewed = 1, tag_confidence = ?, confidence = ? WHERE uid = ?').run(JSON.stringify(confidence), lowestConfidence(confidence), uid);
+    db.prepare('UPDATE mentions SET reviewed = 1, tag_confidence = ?, certainty = ? WHERE uid = ?').run(JSON.stringify(confidence), certaintyOf(confidence), uid);
     const after = db.prepare('SELECT * FROM mentions WHERE uid = ?').get(uid) as MentionRow;
     return { mention: presentMention(after), reviews: reviewsOf(db, uid) };
   });
@@ -139,13 +139,13 @@ export function reviewsOf(db: Db, uid: string): TagReviewView[] {
 }
 
 /**
- * The analysts' review queue: unreviewed mentions whose least sure tag is below UNCERTAIN_BELOW,
- * the least sure first (in steps of 0.1, so that reach decides among similar doubts), then the
- * most engaged. Served by the `mentions_review` index.
+ * The analysts' review queue: unreviewed mentions with a tag below its UNCERTAIN_BELOW mark, the
+ * least sure first (in steps of 0.1 of certainty, so that reach decides among similar doubts),
+ * then the most engaged. Served by the `mentions_review` index.
  */
 export function reviewQueue(db: Db, q: ReviewQueueQuery): MentionView[] {
-  const where = ['reviewed = 0', 'confidence < ?'];
-  const params: unknown[] = [UNCERTAIN_BELOW];
+  const where = ['reviewed = 0', 'certainty < 1'];
+  const params: unknown[] = [];
   if (q.from) {
     where.push('created_at >= ?');
     params.push(Date.parse(q.from));
@@ -155,10 +155,14 @@ export function reviewQueue(db: Db, q: ReviewQueueQuery): MentionView[] {
     params.push(Date.parse(q.to));
   }
   const rows = db
-    .prepare(`SELECT * FROM mentions WHERE ${where.join(' AND ')} ORDER BY CAST(confidence * 10 AS INTEGER) ASC, engagement DESC, uid ASC LIMIT ?`)
+    .prepare(`SELECT * FROM mentions WHERE ${where.join(' AND ')} ORDER BY CAST(certainty * 10 AS INTEGER) ASC, engagement DESC, uid ASC LIMIT ?`)
     .all(...params, q.limit) as MentionRow[];
   return rows.map(presentMention);
 }
+
+/** A review of a tag the tagger was unsure of: its confidence was below that tag's mark (topics have none). */
+const UNCERTAIN = "confidence < CASE tag WHEN 'sentiment' THEN ? WHEN 'emotion' THEN ? WHEN 'critical' THEN ? WHEN 'stance' THEN ? ELSE -1 END";
+const MARKS = CONFIDENCE_TAGS.map((t) => UNCERTAIN_BELOW[t]);
 
 /** Agreement between analysts and the tagger per tag over the last `days` days, by UTC day. */
 export function agreementReport(db: Db, days: number, now: number): AgreementReport {
@@ -166,10 +170,10 @@ export function agreementReport(db: Db, days: number, now: number): AgreementRep
   const rows = db
     .prepare(
       `SELECT tag, CAST(at / 86400000 AS INTEGER) AS d, COUNT(*) AS n, SUM(agreed) AS agreed,
-         SUM(CASE WHEN confidence < ? THEN 1 ELSE 0 END) AS un, SUM(CASE WHEN confidence < ? THEN agreed ELSE 0 END) AS un_agreed
+         SUM(CASE WHEN ${UNCERTAIN} THEN 1 ELSE 0 END) AS un, SUM(CASE WHEN ${UNCERTAIN} THEN agreed ELSE 0 END) AS un_agreed
        FROM tag_reviews WHERE at >= ? GROUP BY tag, d ORDER BY d`,
     )
-    .all(UNCERTAIN_BELOW, UNCERTAIN_BELOW, since) as { tag: ReviewTag; d: number; n: number; agreed: number; un: number; un_agreed: number }[];
+    .all(...MARKS, ...MARKS, since) as { tag: ReviewTag; d: number; n: number; agreed: number; un: number; un_agreed: number }[];
   const tags: TagAgreement[] = REVIEW_TAGS.map((tag) => {
     const mine = rows.filter((r) => r.tag === tag);
     const reviewed = mine.reduce((s, r) => s + r.n, 0);

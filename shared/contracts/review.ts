@@ -66,7 +66,7 @@ export interface TagAgreement {
   agreed: number;
   /** agreed / reviewed: the tagger's running precision on what analysts looked at (null with no reviews). */
   rate: number | null;
-  /** The same split by the tagger's confidence: uncertain (< UNCERTAIN_BELOW) and confident tags. */
+  /** The same split by the tagger's confidence: uncertain (below the tag's UNCERTAIN_BELOW mark) and confident tags. */
   uncertain: { reviewed: number; agreed: number };
   confident: { reviewed: number; agreed: number };
   days: AgreementDay[];

@@ -161,13 +161,14 @@ CREATE INDEX incident_events_incident ON incident_events (incident_id, id);
     id: 3,
     name: 'tag confidence and analyst reviews',
     sql: `
--- The tagger's probability of each chosen label (JSON TagConfidence) and the lowest of them, which
--- orders the review queue. Mentions stored before tags carried confidence count as certain.
+-- The tagger's probability of each chosen label (JSON TagConfidence) and the least sure tag's
+-- probability relative to its mark (certaintyOf, below 1 = uncertain), which filters and orders the
+-- review queue. Mentions stored before tags carried confidence count as certain.
 ALTER TABLE mentions ADD COLUMN tag_confidence TEXT;
-ALTER TABLE mentions ADD COLUMN confidence REAL NOT NULL DEFAULT 1;
+ALTER TABLE mentions ADD COLUMN certainty REAL NOT NULL DEFAULT 1;
 -- Set once an analyst corrected or confirmed the mention's tags: it leaves the review queue.
 ALTER TABLE mentions ADD COLUMN reviewed INTEGER NOT NULL DEFAULT 0;
-CREATE INDEX mentions_review ON mentions (reviewed, confidence, engagement);
+CREATE INDEX mentions_review ON mentions (reviewed, certainty, engagement);
 
 -- Every verdict an analyst gave on one tag of one mention: a correction (old differs from new) or a
 -- confirmation (the same). Values are JSON. The tagger's confidence at the time is kept so that the

@@ -35,14 +35,9 @@ export interface MentionRow {
   story_id: string | null;
   /** JSON TagConfidence, null for mentions stored before tags carried it. */
   tag_confidence: string | null;
-  /** The lowest of the per-tag confidences (1 when unknown): the review queue's order. */
-  confidence: number;
+  /** `certaintyOf(tag_confidence)` (below 1: some tag uncertain; 1 when unknown): the review queue's filter and order. */
+  certainty: number;
   reviewed: number;
-}
-
-/** The lowest per-tag confidence: how sure the tagger was of its least sure tag. */
-export function lowestConfidence(c: TagConfidence): number {
-  return Math.min(c.sentiment, c.emotion, c.critical, c.stance);
 }
 
 function parseConfidence(json: string | null): TagConfidence | undefined {

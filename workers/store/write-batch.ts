@@ -1,5 +1,6 @@
 import type { IngestSource } from '../../shared/contracts/queue.js';
-import { lowestConfidence, type MentionRow, type StoryRow } from '../../shared/store/rows.js';
+import { certaintyOf } from '../../shared/contracts/tags.js';
+import type { MentionRow, StoryRow } from '../../shared/store/rows.js';
 import { assignStory } from '../stories/index.js';
 import { createLiveStoryScorer } from '../rumour/live-scorer.js';
 import { observationOf } from '../rumour/observation.js';
@@ -42,11 +43,11 @@ export function createBatchWriter(db: Db, opts: BatchWriterOptions = {}) {
     INSERT INTO mentions (uid, id, platform, kind, text, created_at, created_at_iso, parent_uid, root_uid,
       thread_uid, author_id, author_name, author_verified, author_official, followers, reposts, comments, likes,
       engagement, region, url, lang, sentiment, sentiment_score, emotion, critical, stance, topics, story_id, source, ingested_at,
-      tag_confidence, confidence)
+      tag_confidence, certainty)
     VALUES (@uid, @id, @platform, @kind, @text, @created_at, @created_at_iso, @parent_uid, @root_uid,
       @thread_uid, @author_id, @author_name, @author_verified, @author_official, @followers, @reposts, @comments, @likes,
       @engagement, @region, @url, @lang, @sentiment, @sentiment_score, @emotion, @critical, @stance, @topics, @story_id, @source, @ingested_at,
-      @tag_confidence, @confidence)`);
+      @tag_confidence, @certainty)`);
   const isStored = db.prepare('SELECT 1 FROM mentions WHERE uid = ?');
   const insertTopic = db.prepare('INSERT OR IGNORE INTO mention_topics (topic, created_at, uid) VALUES (?, ?, ?)');
   const bumpAgg = db.prepare(
@@ -115,7 +116,7 @@ export function createBatchWriter(db: Db, opts: BatchWriterOptions = {}) {
         topics: JSON.stringify(t.tags.topics),
         story_id: null,
         tag_confidence: t.tags.confidence ? JSON.stringify(t.tags.confidence) : null,
-        confidence: t.tags.confidence ? lowestConfidence(t.tags.confidence) : 1,
+        certainty: t.tags.confidence ? certaintyOf(t.tags.confidence) : 1,
         reviewed: 0,
         source,
         ingested_at: now,

@@ -3,7 +3,7 @@ import type { MentionView } from '../../../shared/contracts/views.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 
 /**
- * Marks a mention whose tagger was unsure of some tag (confidence below UNCERTAIN_BELOW), naming
+ * Marks a mention whose tagger was unsure of some tag (confidence below its UNCERTAIN_BELOW mark), naming
  * those tags and their probability; a reviewed mention shows that an analyst checked it instead.
  */
 export function ConfidenceMark({ mention }: { mention: MentionView }) {
@@ -17,7 +17,7 @@ export function ConfidenceMark({ mention }: { mention: MentionView }) {
   }
   const c = mention.tags.confidence;
   if (!c) return null;
-  const unsure = CONFIDENCE_TAGS.filter((tag) => c[tag] < UNCERTAIN_BELOW);
+  const unsure = CONFIDENCE_TAGS.filter((tag) => c[tag] < UNCERTAIN_BELOW[tag]);
   if (unsure.length === 0) return null;
   const title = unsure.map((tag) => t.review.confidence(t.review.tag[tag], c[tag].toFixed(2))).join(' · ');
   return (
