@@ -90,7 +90,10 @@ export async function loadDomainSet(dir: string, labelsDir = LABELS_DIR): Promis
   const key = `${dir}#${labelsDir}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const lines = readDomainLines('domain.jsonl', labelsDir);
+  // The reply sample (annotate/sample-replies.ts) was drawn later, for the rare stance classes: it
+  // trains (and tunes) but never joins the test split, which stays the first sample's.
+  const replySample = new Set(readDomainLines('domain-replies.jsonl', labelsDir).map((l) => l.id));
+  const lines = [...readDomainLines('domain.jsonl', labelsDir), ...readDomainLines('domain-replies.jsonl', labelsDir)];
   const out: DomainExample[] = [];
   for (const [prefix, { file, lang }] of Object.entries(CORPORA)) {
     const mine = lines.filter((l) => l.id.startsWith(prefix + ':'));
@@ -115,7 +118,7 @@ export async function loadDomainSet(dir: string, labelsDir = LABELS_DIR): Promis
         critical: l.c === 1,
         stance: isReply ? l.st : null,
         emotion: l.e,
-        part: domainPartOf(l.id),
+        part: replySample.has(l.id) && domainPartOf(l.id) === 'test' ? 'train' : domainPartOf(l.id),
       });
     }
   }

@@ -8,7 +8,8 @@ import { DOMAIN_SENTIMENTS, type DomainLabelLine } from '../domain-labels.js';
  * Gathers the annotators' output (ANNOT_DIR/out/<batch>.<annotator>.jsonl) into the label files
  * the repository keeps: `labels/domain.jsonl` (one label line per item, from the first annotator
  * who labelled it) and `labels/domain-double.jsonl` (the second annotator's labels of the doubly
- * labelled sample), then prints the agreement per task. It checks format and the text hash; it
+ * labelled sample) and `labels/domain-replies.jsonl` (the reply sample of sample-replies.ts), then
+ * prints the agreement per task. It checks format and the text hash; it
  * never decides or changes a label.
  *
  *   npx tsx workers/train/annotate/collect.ts ANNOT_DIR
@@ -83,7 +84,11 @@ export function main(argv = process.argv.slice(2)): void {
   }
   const order = [...index.keys()].filter((k) => first.has(k));
   const write = (file: string, lines: DomainLabelLine[]) => writeFileSync(path.join(LABELS_DIR, file), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-  write('domain.jsonl', order.map((k) => first.get(k)!));
+  // Batches from b101 on are the reply sample (sample-replies.ts): a file of their own, train/dev only.
+  const replySample = (k: string) => Number(index.get(k)!.batch.slice(1)) > 100;
+  write('domain.jsonl', order.filter((k) => !replySample(k)).map((k) => first.get(k)!));
+  const replies = order.filter(replySample);
+  if (replies.length) write('domain-replies.jsonl', replies.map((k) => first.get(k)!));
   write('domain-double.jsonl', order.filter((k) => second.has(k)).map((k) => second.get(k)!));
 
   const pairs = order.filter((k) => second.has(k)).map((k) => [first.get(k)!, second.get(k)!] as const);

@@ -31,7 +31,7 @@ const ownWords = (text: string): string => text.split('//@')[0]!.replace(/\[[^\]
 
 function existingKeys(): Set<string> {
   const keys = new Set<string>();
-  for (const f of ['critical.jsonl', 'emotion-en.jsonl', 'stance-zh.jsonl', 'domain.jsonl']) {
+  for (const f of ['critical.jsonl', 'emotion-en.jsonl', 'stance-zh.jsonl', 'domain.jsonl', 'domain-replies.jsonl']) {
     const full = path.join(LABELS_DIR, f);
     if (!existsSync(full)) continue;
     for (const line of readFileSync(full, 'utf8').split('\n')) {
