@@ -29,7 +29,8 @@ const EN_DOMAIN = /\b(police|cops?|officers?|sheriff|government|gov|officials?|m
 /** Own words of a Weibo text: what comes before the repost chain. */
 const ownWords = (text: string): string => text.split('//@')[0]!.replace(/\[[^\]]{1,8}\]/g, '').replace(/@\S+/g, '').trim();
 
-function existingKeys(): Set<string> {
+/** Keys (`corpus:id`) of every text the project has labelled already. */
+export function existingKeys(): Set<string> {
   const keys = new Set<string>();
   for (const f of ['critical.jsonl', 'emotion-en.jsonl', 'stance-zh.jsonl', 'domain.jsonl', 'domain-replies.jsonl']) {
     const full = path.join(LABELS_DIR, f);
@@ -43,7 +44,7 @@ function existingKeys(): Set<string> {
   return keys;
 }
 
-function shuffle<T>(items: T[], rnd: () => number): T[] {
+export function shuffle<T>(items: T[], rnd: () => number): T[] {
   const a = items.slice();
   for (let i = a.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));

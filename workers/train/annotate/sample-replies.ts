@@ -1,10 +1,10 @@
-import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { mulberry32 } from '../../../shared/util/hash.js';
 import { datasetsDir, readRows, type ThreadRow } from '../datasets.js';
-import { LABELS_DIR, textHash } from '../own-labels.js';
+import { textHash } from '../own-labels.js';
 import { partOfFold } from '../splits.js';
-import type { AnnotationItem } from './sample-domain.js';
+import { existingKeys, shuffle, type AnnotationItem } from './sample-domain.js';
 
 /**
  * A second, reply-only domain sample for the rare stance classes (deny and query were 2–4 % of the
@@ -16,27 +16,6 @@ import type { AnnotationItem } from './sample-domain.js';
  *   npx tsx workers/train/annotate/sample-replies.ts OUT_DIR FIRST_BATCH_NUMBER
  */
 const LIKELY = /[?？吗么呢]|假|谣|真的|证实|哪|谁|来源|辟谣|不信|别信|瞎|胡|扯|P的|摆拍|旧|早就|啥事没有|\b(fake|hoax|true|real|source|confirm|old|photoshop|really|proof|evidence)\b/i;
-
-function labelled(): Set<string> {
-  const keys = new Set<string>();
-  for (const f of ['critical.jsonl', 'emotion-en.jsonl', 'domain.jsonl', 'domain-replies.jsonl']) {
-    const full = path.join(LABELS_DIR, f);
-    if (!existsSync(full)) continue;
-    for (const l of readFileSync(full, 'utf8').split('\n')) if (l.trim()) keys.add((JSON.parse(l) as { id: string }).id);
-  }
-  const stance = path.join(LABELS_DIR, 'stance-zh.jsonl');
-  if (existsSync(stance)) for (const l of readFileSync(stance, 'utf8').split('\n')) if (l.trim()) keys.add(`ced:${(JSON.parse(l) as { id: string }).id}`);
-  return keys;
-}
-
-function shuffle<T>(a: T[], rnd: () => number): T[] {
-  const x = a.slice();
-  for (let i = x.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [x[i], x[j]] = [x[j]!, x[i]!];
-  }
-  return x;
-}
 
 async function replies(dir: string, corpus: 'ced' | 'rumoureval', file: string, lang: 'zh' | 'en', n: number, seen: Set<string>, rnd: () => number): Promise<AnnotationItem[]> {
   const rows = (await readRows<ThreadRow & { threadLabel?: string }>(dir, file)).filter((r) => partOfFold(r.fold ?? 0) !== 'test');
@@ -63,7 +42,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const first = Number(argv[1] ?? 100);
   if (!out) throw new Error('usage: sample-replies.ts OUT_DIR FIRST_BATCH_NUMBER');
   const rnd = mulberry32(20261204);
-  const seen = labelled();
+  const seen = existingKeys();
   const items = shuffle([...(await replies(datasetsDir(), 'ced', 'ced_weibo_rumor_threads.jsonl.gz', 'zh', 1800, seen, rnd)), ...(await replies(datasetsDir(), 'rumoureval', 'rumoureval2017_en_threads.jsonl.gz', 'en', 600, seen, rnd))], rnd);
   mkdirSync(path.join(out, 'batches'), { recursive: true });
   const index: string[] = [];
