@@ -2,7 +2,7 @@ import { criticalFeatures, type CriticalView } from './model/critical-features.j
 import { FeatureVector } from './model/feature-vector.js';
 import { softmax, type LinearModel } from './model/linear-model.js';
 import { judgedByRule, modelMayDecide } from './critical-view.js';
-import { RULE_CONFIDENCE } from './tone.js';
+import { RULE_CONFIDENCE, roundProbability } from './confidence.js';
 
 /** P(critical) of a view under a binary model whose classes are ['no', 'yes']. */
 export function criticalProbability(model: LinearModel, fv: FeatureVector, v: CriticalView, out: Float64Array): number {
@@ -38,6 +38,6 @@ export class CriticalModel {
     if (this.model === null || !modelMayDecide(v)) return { critical: this.model === null ? v.rule : false, confidence: RULE_CONFIDENCE };
     const p = criticalProbability(this.model, this.fv, v, this.p);
     const critical = p >= (judgedByRule(v) ? this.judgedThreshold : this.threshold);
-    return { critical, confidence: Math.round((critical ? p : 1 - p) * 1000) / 1000 };
+    return { critical, confidence: roundProbability(critical ? p : 1 - p) };
   }
 }

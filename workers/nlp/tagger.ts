@@ -12,7 +12,10 @@ import { normalise, type Normalised } from './normalise.js';
 import { classifyStance, needsThreadContext, withStrongCues } from './stance.js';
 import { stanceViewOf } from './stance-view.js';
 import { prepareText } from './tone-input.js';
-import { RULE_CONFIDENCE, ToneClassifier } from './tone.js';
+import type { ToneView } from './model/task-features.js';
+import type { SentimentResult } from './sentiment.js';
+import { RULE_CONFIDENCE, roundProbability } from './confidence.js';
+import { ToneClassifier } from './tone.js';
 import { TopicFallback } from './topic-fallback.js';
 import { topicTextOf } from './topic-text.js';
 import { PhraseMatcher } from './phrase-matcher.js';
@@ -98,13 +101,8 @@ export function createTagger(opts: TaggerOptions = {}): Tagger {
       const isReply = m.kind !== 'post';
       // An official account's own notices (酒驾整治, 网警提示…) name police and wrongdoing but criticise no one.
       const own = forwardOnly ? '' : n.own;
-      // A reply that only agrees passes its root's criticism on: the root's words are judged. The
-      // root's cues are read too, except an official account's: its notice names wrongdoing, not blame.
-      const criticalView = isReply && ctx.root && passesOn(own) ? prepareText(ctx.root.text, m.lang).view : view;
       const { critical, confidence: criticalConfidence } =
-        m.author?.official === true
-          ? { critical: false, confidence: 1 }
-          : criticalModels[analysis].judge(criticalViewOf(criticalView, sentiment, isReply && ctx.root?.official === true, isReply && ctx.root && !ctx.root.official ? rootCuesOf(ctx.root.text) : 0));
+        m.author?.official === true ? { critical: false, confidence: 1 } : criticalModels[analysis].judge(criticalViewInThread(view, sentiment, own, isReply ? ctx.root : undefined, m.lang));
 
       let stance: Stance;
       // A root supports itself by definition; a reply's stance is the model's (or the cue rules').
@@ -128,6 +126,17 @@ export function createTagger(opts: TaggerOptions = {}): Tagger {
       return { lang, sentiment, emotion, critical, stance, topics: matched, confidence, normalised: n };
     },
   };
+}
+
+/**
+ * What the critical model reads of a mention in its thread. A reply that only agrees passes its
+ * root's criticism on, so the root's words are judged; a reply also reads its root's cues, except an
+ * official account's root, whose notice names wrongdoing, not blame.
+ */
+function criticalViewInThread(view: ToneView, sentiment: SentimentResult, own: string, root: TagContext['root'], lang: string | undefined) {
+  if (!root) return criticalViewOf(view, sentiment, false);
+  const judged = passesOn(own) ? prepareText(root.text, lang).view : view;
+  return criticalViewOf(judged, sentiment, root.official === true, root.official ? 0 : rootCuesOf(root.text));
 }
 
 /** Root and parent own words for the stance rules, normalised only when the rules will read them. */
@@ -161,7 +170,7 @@ class StanceModel {
     const best = argmax(this.p, m.k);
     const verdict = m.header.classes[best] as Stance;
     softmax(this.p, m.k);
-    const confidence = Math.round(this.p[best]! * 1000) / 1000;
+    const confidence = roundProbability(this.p[best]!);
     // Strong question, denial or affirmation forms the model reads otherwise: the cue rules win
     // (English: +0.005 macro-F1 in cross-validation over the training threads; Chinese: see training).
     const stance = withStrongCues(verdict, own);

@@ -1,5 +1,6 @@
 import { EMOTIONS, type Emotion, type SentimentLabel } from '../../shared/contracts/tags.js';
 import { classifyEmotion } from './emotion.js';
+import { RULE_CONFIDENCE, roundProbability } from './confidence.js';
 import { EMOJI, EMOTICONS } from './lexicon/emoticons.js';
 import { FeatureVector } from './model/feature-vector.js';
 import type { LinearModel } from './model/linear-model.js';
@@ -96,12 +97,6 @@ export interface Tone {
   confidence: { sentiment: number; emotion: number };
 }
 
-/**
- * The confidence reported for a label that a rule or the hand lexicon chose rather than a model
- * (no probability exists for it). Below 1 so that such tags are not taken as certain; above the
- * dashboard's "uncertain" mark (shared/contracts/tags.ts) so that they do not flood the review queue.
- */
-export const RULE_CONFIDENCE = 0.8;
 
 /**
  * Sentiment and emotion of one prepared text. Sentiment: the language's logistic model over text
@@ -176,7 +171,7 @@ export class ToneClassifier {
       emotion = classes[best] as Emotion;
       if (!EMOTIONS.includes(emotion)) emotion = 'none';
       softmax(p, em.k);
-      emotionConfidence = round3(p[best]!);
+      emotionConfidence = roundProbability(p[best]!);
     } else {
       emotion = classifyEmotion(view.tokens, view.emoticons, view.emoji);
     }
@@ -224,7 +219,7 @@ export class ToneClassifier {
     const top = argmax(p, 3);
     const silent = reading.score === 0 && symbols === 0;
     const label: SentimentLabel = silent && Math.abs(raw) < SILENT_NEUTRAL_BAND ? 'neutral' : SENTIMENT_CLASSES[top]!;
-    this.lastConfidence = round3(label === SENTIMENT_CLASSES[top] ? p[top]! : 1 - Math.max(p[0]!, p[2]!));
+    this.lastConfidence = roundProbability(label === SENTIMENT_CLASSES[top] ? p[top]! : 1 - Math.max(p[0]!, p[2]!));
     let score = Math.round(raw * 1000) / 1000;
     // An opinionated text never scores exactly 0: its sign is what sign-based consumers read.
     if (score === 0 && raw !== 0) score = raw > 0 ? 0.001 : -0.001;
@@ -233,5 +228,3 @@ export class ToneClassifier {
     return { label, score: score || 0 };
   }
 }
-
-const round3 = (x: number): number => Math.round(x * 1000) / 1000;
