@@ -24,9 +24,12 @@ const restrict = (files, folders, extra = []) => ({
   },
 });
 
+// Database drivers and the SQL layer belong to the store module alone (design.md §1b).
+const STORE_ONLY = { group: ['better-sqlite3', 'pg', 'kysely'], message: 'Only the store module (shared/store/) talks to a database: use its repositories.' };
+
 export default tseslint.config(
   // scratch/ is a git-ignored folder for local experiments.
-  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'scratch/'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'scratch/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -40,12 +43,17 @@ export default tseslint.config(
     },
   },
   { files: ['client/**'], languageOptions: { globals: { ...globals.browser } } },
-  restrict(['shared/**'], ['server', 'workers', 'client', 'test'], [
-    { group: ['natural', 'natural/*', '@node-rs/*', 'better-sqlite3', 'ioredis', 'bullmq', 'express', 'node:*'], message: 'shared/ holds pure logic: no Node-only or infrastructure imports.' },
-  ]),
-  restrict(['server/**'], ['workers', 'client']),
-  restrict(['workers/**'], ['server', 'client']),
-  restrict(['client/**'], ['server', 'workers'], [
+  {
+    ...restrict(['shared/**'], ['server', 'workers', 'client', 'test'], [
+      { group: ['natural', 'natural/*', '@node-rs/*', 'better-sqlite3', 'pg', 'kysely', 'ioredis', 'bullmq', 'express', 'node:*'], message: 'shared/ holds pure logic: no Node-only or infrastructure imports (the store module, shared/store/, is the one exception).' },
+    ]),
+    ignores: ['shared/store/**'],
+  },
+  // The store module (Node-only) is the one place that talks to a database.
+  restrict(['shared/store/**'], ['server', 'workers', 'client', 'test']),
+  restrict(['server/**'], ['workers', 'client'], [STORE_ONLY]),
+  restrict(['workers/**'], ['server', 'client'], [STORE_ONLY]),
+  restrict(['client/**'], ['server', 'workers', 'shared/store'], [
     { group: ['natural', 'natural/*', '@node-rs/*', 'better-sqlite3', 'ioredis', 'bullmq', 'express', 'pino', 'node:*'], message: 'Node-only libraries stay out of the browser bundle.' },
   ]),
 );

@@ -14,7 +14,11 @@ export const envSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Namespace for every Redis key and channel, so several deployments (or tests) can share one Redis. */
   YUQING_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/).default('yuqing'),
-  DATABASE_URL: z.string().optional(),
+  /** Unset (or sqlite:PATH): the embedded store in DATA_DIR. postgres://user:pass@host:port/db: PostgreSQL. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'DATABASE_URL must be sqlite:PATH or postgres://user:password@host:port/database')
+    .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   YUQING_INGEST_TOKEN: z.string().min(12, 'YUQING_INGEST_TOKEN must be at least 12 characters').optional(),
   YUQING_ADMIN_TOKEN: z.string().min(12, 'YUQING_ADMIN_TOKEN must be at least 12 characters').optional(),
@@ -50,11 +54,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (!r.success) {
     const lines = r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
-  if (r.data.DATABASE_URL && !r.data.DATABASE_URL.startsWith('sqlite:')) {
-    throw new ConfigError(
-      'Invalid configuration:\n  DATABASE_URL: only the embedded store (unset, or sqlite:PATH) is implemented in this version; PostgreSQL is on the roadmap',
-    );
   }
   return r.data;
 }

@@ -26,7 +26,9 @@ describe('configuration', () => {
     expect(parseEnv({ YUQING_RETENTION_DAYS: '30' }).YUQING_RETENTION_DAYS).toBe(30);
     for (const bad of ['0', '-1', '1.5', 'month']) expect(() => parseEnv({ YUQING_RETENTION_DAYS: bad })).toThrow(/YUQING_RETENTION_DAYS/);
   });
-  it('says plainly that PostgreSQL is not implemented yet', () => {
-    expect(() => parseEnv({ DATABASE_URL: 'postgres://db/yuqing' })).toThrow(/only the embedded store/);
+  it('takes a PostgreSQL or sqlite: DATABASE_URL and names anything else', () => {
+    expect(parseEnv({ DATABASE_URL: 'postgres://u:p@db:5432/yuqing' }).DATABASE_URL).toBe('postgres://u:p@db:5432/yuqing');
+    expect(parseEnv({ DATABASE_URL: 'sqlite:/var/lib/yuqing.db' }).DATABASE_URL).toBe('sqlite:/var/lib/yuqing.db');
+    for (const bad of ['mysql://db/yuqing', 'yuqing.db']) expect(() => parseEnv({ DATABASE_URL: bad })).toThrow(/DATABASE_URL must be/);
   });
 });
