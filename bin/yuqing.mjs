@@ -22,7 +22,8 @@ const commands = {
 };
 
 const [name, ...args] = process.argv.slice(2);
-const target = name ? commands[name] : undefined;
+// `bench --system` runs the whole system (server, Redis, workers) and measures it end to end.
+const target = name === 'bench' && args.includes('--system') ? 'scripts/bench/system.ts' : name ? commands[name] : undefined;
 if (!target) {
   process.stderr.write(
     `usage: yuqing <command> [options]\n\ncommands:\n` +
@@ -35,7 +36,7 @@ if (!target) {
       `  restore FILE     replace the store with a backup (yuqing stopped; the old store is kept aside)\n` +
       `  tag              tag Mention JSON lines from stdin, one result line each on stdout\n` +
       `  rumours          score thread roots from Mention JSON lines on stdin\n` +
-      `  bench            measure tagging throughput and memory\n` +
+      `  bench            measure tagging throughput and memory (--system: the whole pipeline end to end)\n` +
       `  train            rebuild the model files from ../shared/datasets\n` +
       `  eval             evaluate tagging and rumour scoring on ../shared/datasets\n`,
   );
