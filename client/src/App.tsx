@@ -12,6 +12,7 @@ import { NotFoundPage } from './pages/NotFoundPage.js';
 import { SummaryPage } from './pages/SummaryPage.js';
 import { ReviewPage } from './pages/ReviewPage.js';
 import { AgreementPage } from './pages/AgreementPage.js';
+import { WallPage } from './pages/WallPage.js';
 
 function Layout() {
   return (
@@ -26,6 +27,7 @@ function Layout() {
 }
 
 const router = createBrowserRouter([
+  { path: '/wall', element: <WallPage /> },
   {
     element: <Layout />,
     children: [

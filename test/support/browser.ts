@@ -30,8 +30,16 @@ export interface OpenPage {
  * A fresh context (own storage, so a language choice does not leak between tests) with one page.
  * `lang` presets the dashboard's language through the same localStorage key the UI writes.
  */
-export async function openPage(browser: Browser, opts: { lang?: 'zh' | 'en'; viewport?: { width: number; height: number } } = {}): Promise<OpenPage> {
-  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1400, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+export async function openPage(
+  browser: Browser,
+  opts: { lang?: 'zh' | 'en'; viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {},
+): Promise<OpenPage> {
+  const context = await browser.newContext({
+    viewport: opts.viewport ?? { width: 1400, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    colorScheme: opts.colorScheme ?? 'light',
+  });
   if (opts.lang) {
     const lang = opts.lang;
     await context.addInitScript((l) => {

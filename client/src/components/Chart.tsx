@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { cssColor, onThemeChange } from '../theme/theme.js';
 import {
   BarController,
   BarElement,
@@ -20,7 +21,12 @@ import {
 ChartJS.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend, Filler);
 ChartJS.defaults.font.family = 'system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
 ChartJS.defaults.font.size = 11;
-ChartJS.defaults.color = '#4a5563';
+
+/** Axis text and grid lines in the current theme's colours. */
+function themeDefaults(): void {
+  ChartJS.defaults.color = cssColor('--muted', '#4a5563');
+  ChartJS.defaults.borderColor = cssColor('--line', '#d8dee6');
+}
 
 export interface ChartProps {
   type: ChartType;
@@ -45,12 +51,26 @@ export function Chart({ type, data, options, label, testId, height = 240 }: Char
 
   useEffect(() => {
     if (!canvas.current) return;
+    themeDefaults();
     chart.current = new ChartJS(canvas.current, {
       type,
       data: latest.current.data,
       options: { responsive: true, maintainAspectRatio: false, ...latest.current.options },
     });
+    const stopWatching = onThemeChange(() => {
+      themeDefaults();
+      const c = chart.current;
+      if (!c) return;
+      // Scales copied the defaults when they were built: give them the new colours too.
+      for (const scale of Object.values(c.options.scales ?? {})) {
+        if (!scale) continue;
+        if (scale.ticks) scale.ticks.color = ChartJS.defaults.color as string;
+        if (scale.grid) scale.grid.color = ChartJS.defaults.borderColor as string;
+      }
+      c.update('none');
+    });
     return () => {
+      stopWatching();
       chart.current?.destroy();
       chart.current = null;
     };

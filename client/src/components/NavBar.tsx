@@ -3,6 +3,7 @@ import { useI18n, type Lang } from '../i18n/I18nProvider.js';
 import { useLive } from '../live/LiveProvider.js';
 import { needingAcknowledgement } from '../live/mergeIncidents.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
+import { ThemeToggle } from './ThemeToggle.js';
 
 const LANGS: Lang[] = ['zh', 'en'];
 
@@ -38,6 +39,10 @@ export function NavBar() {
       </nav>
       <div className="topbar-right">
         <ConnectionBadge />
+        <NavLink to="/wall" className="wall-link" data-testid="wall-link">
+          {t.wall.title}
+        </NavLink>
+        <ThemeToggle />
         <div className="lang-switch" role="group" aria-label={t.language.label}>
           {LANGS.map((l) => (
             <button

@@ -7,6 +7,8 @@ export const en: Dict = {
   appTagline: 'Public sentiment monitor',
   nav: { live: 'Live', analyst: 'Analyst', summary: 'Daily summary', incidents: 'Incidents', main: 'Main navigation' },
   language: { label: 'Language', zh: '中文', en: 'English' },
+  theme: { label: 'Theme', system: 'System', light: 'Light', dark: 'Dark' },
+  wall: { title: 'Wall display', exit: 'Leave wall display', panelOf: (i, n) => `Panel ${i} of ${n}` },
   connection: { label: 'Live connection', connecting: 'Connecting', connected: 'Connected', reconnecting: 'Reconnecting', offline: 'Offline' },
   common: {
     loading: 'Loading…',

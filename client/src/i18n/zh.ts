@@ -11,6 +11,8 @@ export interface Dict {
   appTagline: string;
   nav: { live: string; analyst: string; summary: string; incidents: string; main: string };
   language: { label: string; zh: string; en: string };
+  theme: { label: string; system: string; light: string; dark: string };
+  wall: { title: string; exit: string; panelOf: (i: number, n: number) => string };
   connection: { label: string; connecting: string; connected: string; reconnecting: string; offline: string };
   common: {
     loading: string;
@@ -128,6 +130,8 @@ export const zh: Dict = {
   appTagline: '公安政务微博舆情',
   nav: { live: '实时值守', analyst: '研判分析', summary: '每日简报', incidents: '谣言处置', main: '主导航' },
   language: { label: '语言', zh: '中文', en: 'English' },
+  theme: { label: '配色', system: '跟随系统', light: '浅色', dark: '深色' },
+  wall: { title: '大屏值班', exit: '退出大屏', panelOf: (i, n) => `第 ${i} / ${n} 屏` },
   connection: { label: '实时连接', connecting: '连接中', connected: '已连接', reconnecting: '重新连接中', offline: '离线' },
   common: {
     loading: '加载中…',

@@ -10,13 +10,21 @@ import { IncidentAlert } from '../incidents/IncidentAlert.js';
 import { useLive } from '../live/LiveProvider.js';
 import { seriesTotal } from '../live/mergeDelta.js';
 import { formatNumber, formatShare } from '../lib/format.js';
+import { useRotation } from '../hooks/useRotation.js';
+
+/** How long a wall display shows each panel. */
+const WALL_PANEL_MS = 15_000;
+const PANELS = 4;
 
 /** The duty officer's view: everything here comes from the live socket and moves once a second. */
-export function LivePage() {
+export function LivePage({ wall = false }: { wall?: boolean }) {
   const { t, locale } = useI18n();
   const { state, connection } = useLive();
   const meta = useMeta();
   const timeZone = meta.data?.timezone ?? FALLBACK_TIMEZONE;
+  const shown = useRotation(PANELS, WALL_PANEL_MS, wall);
+  // On the wall one panel at a time, large; on the desk all of them.
+  const hidden = (i: number) => wall && i !== shown;
 
   if (!state) {
     return (
@@ -52,16 +60,17 @@ export function LivePage() {
           testId="kpi-critical"
         />
       </div>
+      {wall && <p className="visually-hidden" aria-live="polite">{t.wall.panelOf(shown + 1, PANELS)}</p>}
       <div className="grid grid-live">
-        <section className="panel panel-wide" aria-labelledby="volume-title">
+        <section className="panel panel-wide" aria-labelledby="volume-title" hidden={hidden(0)}>
           <h2 id="volume-title">{t.live.volume}</h2>
           <VolumeChart series={state.series} now={state.now} timeZone={timeZone} />
         </section>
-        <section className="panel" aria-labelledby="topics-title">
+        <section className="panel" aria-labelledby="topics-title" hidden={hidden(1)}>
           <h2 id="topics-title">{t.live.topics}</h2>
           {state.topics.length === 0 ? <p className="muted">{t.live.topicsEmpty}</p> : <TopicChart topics={state.topics} meta={meta.data} height={260} />}
         </section>
-        <section className="panel panel-feed" aria-labelledby="critical-title">
+        <section className="panel panel-feed" aria-labelledby="critical-title" hidden={hidden(2)}>
           <h2 id="critical-title">
             {t.live.criticalFeed} <span className="count">{state.critical.length}</span>
           </h2>
@@ -77,7 +86,7 @@ export function LivePage() {
             </ol>
           )}
         </section>
-        <section className="panel panel-feed" aria-labelledby="rumours-title">
+        <section className="panel panel-feed" aria-labelledby="rumours-title" hidden={hidden(3)}>
           <h2 id="rumours-title">
             {t.live.rumours} <span className="count">{state.rumours.length}</span>
           </h2>

@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MentionPage } from '../../shared/contracts/api.js';
+import { launchBrowser, openPage } from '../support/browser.js';
+import { eventually, startSystem, type TestSystem } from '../support/system.js';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const RUN = Date.now().toString(36);
+const VIEWS = ['/live', '/analyst', '/summary', '/incidents', '/review', '/agreement', '/wall'];
+
+interface Violation {
+  id: string;
+  nodes: string[];
+}
+
+/** Every axe rule (WCAG 2 A/AA and best practice) on the page as it stands. */
+async function axeViolations(page: Page): Promise<Violation[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  });
+}
+
+describe('themes, wall display and accessibility in a real browser', () => {
+  let sys: TestSystem;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [sys, browser] = await Promise.all([startSystem(), launchBrowser()]);
+    const at = new Date().toISOString();
+    // Every tone the views colour: negative and critical, positive, neutral, a query and a denial.
+    const res = await sys.postMentions([
+      { id: `th-${RUN}-1`, platform: 'weibo', kind: 'post', text: `报警三次都没人来，派出所就是这么为人民服务的？${RUN}`, createdAt: at, author: { id: 'a1', name: '市民' }, metrics: { likes: 40 } },
+      { id: `th-${RUN}-2`, platform: 'weibo', kind: 'post', text: `今天在科技大道看到警察帮老人过马路，好暖心 ${RUN}`, createdAt: at },
+      { id: `th-${RUN}-3`, platform: 'weibo', kind: 'post', text: `网传${RUN}水厂被投毒，千万别喝自来水！`, createdAt: at, metrics: { reposts: 300 } },
+      { id: `th-${RUN}-4`, platform: 'weibo', kind: 'reply', rootId: `th-${RUN}-3`, parentId: `th-${RUN}-3`, text: '真的假的？有官方消息吗', createdAt: at },
+      { id: `th-${RUN}-5`, platform: 'weibo', kind: 'reply', rootId: `th-${RUN}-3`, parentId: `th-${RUN}-3`, text: '假的，已经辟谣了', createdAt: at },
+      { id: `th-${RUN}-6`, platform: 'twitter', kind: 'post', text: `Road closed near the station today ${RUN}`, createdAt: at, lang: 'en' },
+    ]);
+    expect(res.status).toBe(202);
+    await eventually(async () => {
+      const page = (await (await fetch(`${sys.baseUrl}/api/v1/mentions?q=${RUN}`)).json()) as MentionPage;
+      return page.items.length >= 5 ? true : undefined;
+    }, 'the fixture mentions to be stored');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await sys?.stop();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`has no axe violations on any view in the ${scheme} theme (system setting ${scheme})`, async () => {
+      const { page, context } = await openPage(browser, { lang: 'zh', colorScheme: scheme });
+      try {
+        const found: Record<string, Violation[]> = {};
+        for (const view of VIEWS) {
+          await page.goto(`${sys.baseUrl}${view}`);
+          await page.locator('main h1, main h2').first().waitFor();
+          // The views fill in from the API and the socket; judge them once they show data.
+          await page.waitForLoadState('networkidle');
+          const v = await axeViolations(page);
+          if (v.length) found[view] = v;
+        }
+        expect(found).toEqual({});
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('switches to the dark theme, remembers it, and goes back to following the system', async () => {
+    const { page, context } = await openPage(browser, { lang: 'en', colorScheme: 'light' });
+    try {
+      await page.goto(`${sys.baseUrl}/live`);
+      const background = () => page.evaluate(() => getComputedStyle(document.body.parentElement as HTMLElement).backgroundColor);
+      const light = await background();
+      await page.getByTestId('theme-dark').click();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      const dark = await background();
+      expect(dark).not.toBe(light);
+      await page.reload();
+      await page.getByTestId('theme-dark').waitFor();
+      expect(await page.getByTestId('theme-dark').getAttribute('aria-pressed')).toBe('true');
+      expect(await background()).toBe(dark);
+      await page.getByTestId('theme-system').click();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme ?? null)).toBeNull();
+      expect(await background()).toBe(light);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the wall display without navigation, one panel at a time, turning every 15 s', async () => {
+    const { page, context } = await openPage(browser, { lang: 'zh', viewport: { width: 1920, height: 1080 } });
+    try {
+      await page.clock.install();
+      await page.goto(`${sys.baseUrl}/wall`);
+      await page.getByTestId('wall').waitFor();
+      await page.getByTestId('kpi-total').waitFor();
+      expect(await page.getByTestId('main-nav').count()).toBe(0);
+      const visible = () => page.locator('.grid-live > section.panel:not([hidden])').evaluateAll((els) => els.map((e) => e.getAttribute('aria-labelledby')));
+      expect(await visible()).toEqual(['volume-title']);
+      await page.clock.fastForward(15_000);
+      await expect.poll(visible).toEqual(['topics-title']);
+      // Type readable across a room: larger than the desk view's 14 px.
+      const size = await page.getByTestId('wall').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+      expect(size).toBeGreaterThanOrEqual(18);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('main-nav').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/live');
+    } finally {
+      await context.close();
+    }
+  });
+});
