@@ -10,6 +10,7 @@ import { expect, inject } from 'vitest';
 import { parseEnv } from '../../shared/config/env.js';
 import { createApplication, type Application } from '../../server/app.js';
 import { createLogger } from '../../server/log.js';
+import { openStore, type Store } from '../../shared/store/store.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LAUNCHER = path.join(ROOT, 'bin/yuqing.mjs');
@@ -26,6 +27,8 @@ export interface TestSystem {
   dataDir: string;
   env: NodeJS.ProcessEnv;
   workers: WorkerHandle[];
+  /** The server's store (mode 'read'), for tests that look at what is stored. */
+  store: Store;
   postMentions(mentions: unknown[] | string, contentType?: string): Promise<Response>;
   /** GET a JSON answer, failing the test unless it is 200. */
   getJson<T>(path: string): Promise<T>;
@@ -63,8 +66,10 @@ export async function startSystem(
   };
   const env = parseEnv(envVars);
   const log = createLogger('test-server', env.LOG_LEVEL);
+  const store = await openStore({ dataDir, databaseUrl: env.DATABASE_URL, mode: 'read' });
   const httpServer: Server = createServer();
   const app: Application = await createApplication(httpServer, {
+    store,
     env: { ...env, REDIS_URL: redisUrl },
     ingestToken: token,
     adminToken: token,
@@ -110,6 +115,7 @@ export async function startSystem(
       }, 'queue drained');
     },
     dataDir,
+    store,
     env: envVars,
     workers,
     startWorker,
@@ -124,6 +130,7 @@ export async function startSystem(
       serverUp = false;
       await app.stopAccepting();
       await app.close();
+      await store.close();
     },
     async stop() {
       for (const w of workers) if (w.process.exitCode === null && w.process.signalCode === null) w.process.kill('SIGTERM');
@@ -132,6 +139,7 @@ export async function startSystem(
         serverUp = false;
         await app.stopAccepting();
         await app.close();
+        await store.close();
       }
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
