@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acknowledge, assign, IncidentCommandError, linkClarification, setStatus } from '../../../server/incidents/commands.js';
 import { incidentDetail, incidentRow, openIncidentsByUrgency } from '../../../server/incidents/read.js';
 import type { Store } from '../../../shared/store/store.js';
+import { newIncident, storyFixture } from '../../support/seed.js';
 import { BACKENDS, openTestStore, type TestStore } from '../../support/stores.js';
 
 const T0 = Date.UTC(2026, 0, 10, 8, 0, 0);
@@ -17,13 +18,8 @@ describe.each(BACKENDS)('incident commands (%s)', (backend) => {
   afterEach(() => t.close());
 
   async function open(storyId: string, openedAt: number): Promise<number> {
-    await store.db.insertInto('stories').values({ id: storyId, text: 'claim', first_seen: openedAt, last_seen: openedAt, candidate: 1 } as never).execute();
-    const r = await store.db
-      .insertInto('incidents')
-      .values({ story_id: storyId, opened_at: openedAt, score_at_open: 0.9, story_text: 'claim', updated_at: openedAt } as never)
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return r.id;
+    await store.db.insertInto('stories').values(storyFixture(storyId, openedAt)).execute();
+    return (await store.db.insertInto('incidents').values(newIncident(storyId, openedAt)).returning('id').executeTakeFirstOrThrow()).id;
   }
   const ctx = (id: number, actor: string, now: number) => ({ store, id, actor, now });
   const events = (id: number) =>
