@@ -78,6 +78,8 @@ export async function seedMentions(store: Store, rows: readonly MentionsTable[])
       for (let j = 0; j < batch.length; j += CHUNK) {
         const chunk = batch.slice(j, j + CHUNK);
         await tx.insertInto('mentions').values(chunk).execute();
+        // PostgreSQL: each uid is claimed in mention_keys, which also says which day partition holds it.
+        if (store.backend === 'postgres') await tx.insertInto('mention_keys').values(chunk.map((r) => ({ uid: r.uid, created_at: r.created_at }))).execute();
         const topics = chunk.flatMap((r) => (JSON.parse(r.topics) as string[]).map((topic) => ({ topic, created_at: r.created_at, uid: r.uid })));
         for (let k = 0; k < topics.length; k += 5 * CHUNK) await tx.insertInto('mention_topics').values(topics.slice(k, k + 5 * CHUNK)).execute();
         await applyAggregateDeltas(tx, chunk.flatMap(deltasOf));

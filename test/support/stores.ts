@@ -2,31 +2,45 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openStore, type Backend, type Store } from '../../shared/store/store.js';
+import { postgresAvailable, startPostgres, type PostgresCluster } from './postgres-process.js';
 
 /**
- * The backends store-level tests run on. SQLite always; PostgreSQL once its throwaway cluster
- * harness (test/support/postgres-process.ts) is in: see postgresUrl below.
+ * The backends store-level tests run on: SQLite always, PostgreSQL (a real throwaway cluster,
+ * never a mock) whenever its server binaries are installed.
  */
 export const BACKENDS: Backend[] = ['sqlite', ...(postgresAvailable() ? (['postgres'] as const) : [])];
 
-function postgresAvailable(): boolean {
-  return process.env.YUQING_TEST_PG === '1' || Boolean(process.env.YUQING_TEST_DATABASE_URL);
+let cluster: Promise<PostgresCluster> | undefined;
+let databases = 0;
+
+/** One cluster per test file's process, started on first use; call from the file's afterAll. */
+export async function stopTestCluster(): Promise<void> {
+  const c = cluster;
+  cluster = undefined;
+  if (c) await (await c).stop();
 }
 
 export interface TestStore {
   store: Store;
   dataDir: string;
+  /** DATABASE_URL of a PostgreSQL store (undefined for SQLite). */
+  databaseUrl: string | undefined;
   close(): Promise<void>;
 }
 
-/** A fresh, migrated store on `backend`, removed again by close(). */
+/** A fresh, migrated store on `backend` (its own SQLite file, or its own PostgreSQL database), removed by close(). */
 export async function openTestStore(backend: Backend, mode: 'read' | 'write' = 'write'): Promise<TestStore> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'yuqing-test-store-'));
-  if (backend === 'postgres') throw new Error('PostgreSQL test stores need the cluster harness (test/support/postgres-process.ts)');
-  const store = await openStore({ dataDir, mode, readers: 2 });
+  let databaseUrl: string | undefined;
+  if (backend === 'postgres') {
+    cluster ??= startPostgres();
+    databaseUrl = await (await cluster).createDatabase(`t${process.pid}_${++databases}`);
+  }
+  const store = await openStore({ dataDir, databaseUrl, mode, readers: 2 });
   return {
     store,
     dataDir,
+    databaseUrl,
     async close() {
       await store.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,12 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acknowledge, assign, IncidentCommandError, linkClarification, setStatus } from '../../../server/incidents/commands.js';
 import { incidentDetail, incidentRow, openIncidentsByUrgency } from '../../../server/incidents/read.js';
 import type { Store } from '../../../shared/store/store.js';
 import { newIncident, storyFixture } from '../../support/seed.js';
-import { BACKENDS, openTestStore, type TestStore } from '../../support/stores.js';
+import { BACKENDS, openTestStore, stopTestCluster, type TestStore } from '../../support/stores.js';
 
 const T0 = Date.UTC(2026, 0, 10, 8, 0, 0);
 const H = 3_600_000;
+
+afterAll(() => stopTestCluster());
 
 describe.each(BACKENDS)('incident commands (%s)', (backend) => {
   let t: TestStore;

@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyReview, reviewLabels } from '../../../server/store/reviews.js';
 import { breakdown } from '../../../server/store/stats.js';
 import { seedMentions, seedRow } from '../../support/seed.js';
-import { BACKENDS, openTestStore, type TestStore } from '../../support/stores.js';
+import { BACKENDS, openTestStore, stopTestCluster, type TestStore } from '../../support/stores.js';
 
 const T0 = Date.UTC(2026, 2, 9, 6, 30, 0);
 const HOUR = 3_600_000;
+
+afterAll(() => stopTestCluster());
 
 describe.each(BACKENDS)('analyst reviews (%s)', (backend) => {
   let t: TestStore;

@@ -6,7 +6,7 @@ import { planSpans, storedMentionCount } from '../../../shared/store/repos/rollu
 import { topCritical } from '../../../shared/store/repos/mentions.js';
 import { zonedDayRange } from '../../../shared/time/zoned-day.js';
 import { seedMentions, seedRow } from '../../support/seed.js';
-import { BACKENDS, openTestStore, type TestStore } from '../../support/stores.js';
+import { BACKENDS, openTestStore, stopTestCluster, type TestStore } from '../../support/stores.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 2, 9, 0, 0, 0);
@@ -26,6 +26,8 @@ describe('planSpans', () => {
     expect(planSpans(edges)).toEqual([{ grain: 'minute', from: edges[0], to: edges[24] }]);
   });
 });
+
+afterAll(() => stopTestCluster());
 
 describe.each(BACKENDS)('rollup reads (%s)', (backend) => {
   let t: TestStore;
