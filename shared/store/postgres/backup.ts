@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -91,11 +91,37 @@ export async function restorePostgres(url: string, file: string, asideDir: strin
       previous = path.join(asideDir, `before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}.pgdump`);
       await run('pg_dump', ['--format=custom', `--file=${previous}`, '--no-owner', tool.url], { env: tool.env });
     }
-    await run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--exit-on-error', `--dbname=${tool.url}`, file], {
-      env: tool.env,
-    });
+    // One transaction for all of it: the tables go and the backup's come back, or nothing changes.
+    // (pg_restore --clean cannot drop the constraints partitions inherit, hence a script into psql.)
+    const tables = await client.query<{ name: string }>(
+      "SELECT quote_ident(c.relname) AS name FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition",
+    );
+    await restoreScript(tool, file, tables.rows.map((r) => `DROP TABLE IF EXISTS ${r.name} CASCADE;\n`).join(''));
     return { restored: await summarise(client), ...(previous ? { previous } : {}) };
   } finally {
     await client.end();
   }
+}
+
+function finished(child: ChildProcess, what: string): Promise<void> {
+  let err = '';
+  child.stderr?.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => (code === 0 ? resolve() : reject(new Error(`${what} failed (${code}): ${err.trim()}`))));
+  });
+}
+
+/** Streams `pg_restore --file=-` (the backup as SQL) into psql after `before`, all in psql's single transaction. */
+async function restoreScript(tool: { url: string; env: NodeJS.ProcessEnv }, file: string, before: string): Promise<void> {
+  const psql = spawn('psql', ['--no-psqlrc', '--quiet', '--single-transaction', '-v', 'ON_ERROR_STOP=1', `--dbname=${tool.url}`], {
+    env: tool.env,
+    stdio: ['pipe', 'ignore', 'pipe'],
+  });
+  const restore = spawn('pg_restore', ['--no-owner', '--file=-', file], { env: tool.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const done = Promise.all([finished(psql, 'psql'), finished(restore, 'pg_restore')]);
+  psql.stdin.on('error', () => undefined);
+  psql.stdin.write(before);
+  restore.stdout.pipe(psql.stdin);
+  await done;
 }
