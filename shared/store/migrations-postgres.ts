@@ -257,12 +257,12 @@ INSERT INTO agg_day (bucket, dim, key, n) SELECT minute / 1440, dim, key, SUM(n)
   },
   {
     id: 5,
-    name: 'read-side indexes: critical by engagement, story size, incident events by time',
+    name: 'read-side indexes: critical by hour and engagement, story size, incident events by time',
     sql: `
--- As SQLite's migration 5: the day's most-engaged critical mentions from this partial index (an
--- index-only range per day partition and a top-N sort), the leading stories walked largest first,
+-- As SQLite's migration 5: the day's most-engaged critical mentions from the top of this partial
+-- index per UTC hour (LIMIT, in every day partition), the leading stories walked largest first,
 -- and the live incident feed's poll by commit time (server/live/incident-feed.ts).
-CREATE INDEX mentions_critical_engagement ON mentions (created_at, engagement, uid) WHERE critical = 1;
+CREATE INDEX mentions_critical_hour ON mentions ((created_at / 3600000), engagement, created_at, uid) WHERE critical = 1;
 CREATE INDEX stories_size ON stories ((posts + replies), last_seen);
 CREATE INDEX incident_events_at ON incident_events (at, id);
 `,

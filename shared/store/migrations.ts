@@ -219,11 +219,12 @@ ${READ_BRANCH_BRIDGE}
   },
   {
     id: 5,
-    name: 'read-side indexes: critical by engagement, story size, incident events by time',
+    name: 'read-side indexes: critical by hour and engagement, story size, incident events by time',
     sql: `
--- The day's most-engaged critical mentions: a range of this partial index (covering the sort keys)
--- and a top-N sort, then the rows of the winners by uid; never the day's mentions themselves.
-CREATE INDEX mentions_critical_engagement ON mentions (created_at, engagement, uid) WHERE critical = 1;
+-- The day's most-engaged critical mentions: per UTC hour, the top of this partial index walked in
+-- engagement order (LIMIT, early stop), then the best of the 24 hours' tops; the day's mentions
+-- themselves are never read (repos/mentions.ts topCritical).
+CREATE INDEX mentions_critical_hour ON mentions (created_at / 3600000, engagement, created_at, uid) WHERE critical = 1;
 -- The leading stories: walked largest first (LIMIT), filtered to those seen in the day.
 CREATE INDEX stories_size ON stories ((posts + replies), last_seen);
 -- The live incident feed polls by commit time with a safety window (server/live/incident-feed.ts).

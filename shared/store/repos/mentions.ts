@@ -1,4 +1,4 @@
-import type { Expression, SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { MentionRow } from '../rows.js';
 import { isPostgres, type Executor } from '../store.js';
 import { mentionFilters, type MentionFilters, type MentionsEb } from './mention-filters.js';
@@ -118,25 +118,41 @@ export async function latestCritical(db: Executor, from: number, limit: number):
     .execute();
 }
 
+const HOUR_MS = 3_600_000;
+
 /**
- * The most engaged critical mentions of [from, to): the winners' uids from the covering partial
- * index mentions_critical_engagement (created_at, engagement, uid) with a top-N sort, then their
- * rows; the day's mentions themselves are never read.
+ * The most engaged critical mentions of [from, to). The best `limit` of a range are among the best
+ * `limit` of each UTC hour in it, and each hour's best are the top of the partial index
+ * mentions_critical_hour (hour, engagement, created_at, uid) walked downwards: a few index entries
+ * per hour whatever the day's volume, then the rows of the winners. The expression must read
+ * exactly as the index's (created_at / 3600000) for the planner to use it.
  */
 export async function topCritical(db: Executor, from: number, to: number, limit: number): Promise<MentionRow[]> {
-  const top = await db
-    .selectFrom('mentions')
-    .select(['uid', 'engagement', 'created_at'])
-    .where('critical', '=', 1)
-    .where('created_at', '>=', from)
-    .where('created_at', '<', to)
-    .orderBy('engagement', 'desc')
-    .orderBy('created_at', 'desc')
-    .orderBy('uid', 'desc')
-    .limit(limit)
-    .execute();
+  const candidates: { uid: string; engagement: number; created_at: number }[] = [];
+  for (let hour = Math.floor(from / HOUR_MS); hour * HOUR_MS < to; hour++) {
+    // Only an hour cut by the range's ends needs created_at (a whole hour without it keeps the
+    // planner on the hour index instead of the (critical, created_at) one, which reads every row).
+    const whole = hour * HOUR_MS >= from && (hour + 1) * HOUR_MS <= to;
+    const rows = await db
+      .selectFrom('mentions')
+      .select(['uid', 'engagement', 'created_at'])
+      .where('critical', '=', 1)
+      .where(sql<number>`created_at / 3600000`, '=', hour)
+      .$if(!whole, (q) => q.where('created_at', '>=', from).where('created_at', '<', to))
+      .orderBy('engagement', 'desc')
+      .orderBy('created_at', 'desc')
+      .orderBy('uid', 'desc')
+      .limit(limit)
+      .execute();
+    candidates.push(...rows);
+  }
+  const top = candidates
+    .sort((a, b) => b.engagement - a.engagement || b.created_at - a.created_at || (a.uid < b.uid ? 1 : a.uid > b.uid ? -1 : 0))
+    .slice(0, limit);
   if (top.length === 0) return [];
-  const rows = await db.selectFrom('mentions as m').select(MENTION_COLUMNS)
+  const rows = await db
+    .selectFrom('mentions as m')
+    .select(MENTION_COLUMNS)
     // created_at too: PostgreSQL prunes the time partitions by it.
     .where('m.created_at', 'in', top.map((t) => t.created_at))
     .where('m.uid', 'in', top.map((t) => t.uid))
