@@ -4,28 +4,32 @@ import type { ClientToServerEvents, LiveSnapshot, ServerToClientEvents } from '.
 import type { DailySummary } from '../../shared/contracts/views.js';
 import { zonedDayRange } from '../../shared/time/zoned-day.js';
 import { seedMentions, seedRow } from '../support/seed.js';
+import { BACKENDS, createTestDatabase, stopTestCluster } from '../support/stores.js';
 import { eventually, startSystem, type TestSystem } from '../support/system.js';
 
 const DAYS = ['2026-03-07', '2026-03-08', '2026-03-09'];
 const PER_DAY = 30_000;
 
-let sys: TestSystem;
-let socket: Socket<ServerToClientEvents, ClientToServerEvents>;
-beforeAll(async () => {
-  sys = await startSystem({ workers: 0 });
-  // Big days written straight into the store (tagging 90,000 posts is not what this test is about).
-  for (const [d, date] of DAYS.entries()) {
-    const day = zonedDayRange(date, 'Asia/Shanghai');
-    const step = (day.to - day.from) / PER_DAY;
-    await seedMentions(sys.store, Array.from({ length: PER_DAY }, (_, i) => seedRow(d * PER_DAY + i, Math.floor(day.from + i * step), 'big')));
-  }
-}, 180_000);
-afterAll(async () => {
-  socket?.close();
-  await sys?.stop();
-});
+afterAll(() => stopTestCluster());
 
-describe('slow reads never hold up the quick ones', () => {
+describe.each(BACKENDS)('slow reads never hold up the quick ones (%s)', (backend) => {
+  let sys: TestSystem;
+  let socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  beforeAll(async () => {
+    const databaseUrl = backend === 'postgres' ? await createTestDatabase() : undefined;
+    sys = await startSystem({ workers: 0, ...(databaseUrl ? { databaseUrl } : {}) });
+    // Big days written straight into the store (tagging 90,000 posts is not what this test is about).
+    for (const [d, date] of DAYS.entries()) {
+      const day = zonedDayRange(date, 'Asia/Shanghai');
+      const step = (day.to - day.from) / PER_DAY;
+      await seedMentions(sys.store, Array.from({ length: PER_DAY }, (_, i) => seedRow(d * PER_DAY + i, Math.floor(day.from + i * step), 'big')));
+    }
+  }, 300_000);
+  afterAll(async () => {
+    socket?.close();
+    await sys?.stop();
+  });
+
   it('answers /healthz and a live snapshot while three daily summaries and a large export are in flight', async () => {
     socket = connect(sys.baseUrl, { transports: ['websocket'] });
     const snapshots: LiveSnapshot[] = [];

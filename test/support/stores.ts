@@ -20,6 +20,12 @@ export async function stopTestCluster(): Promise<void> {
   if (c) await (await c).stop();
 }
 
+/** An empty database of the test file's PostgreSQL cluster (started on first use); returns its URL. */
+export async function createTestDatabase(): Promise<string> {
+  cluster ??= startPostgres();
+  return (await cluster).createDatabase(`t${process.pid}_${++databases}`);
+}
+
 export interface TestStore {
   store: Store;
   dataDir: string;
@@ -32,10 +38,7 @@ export interface TestStore {
 export async function openTestStore(backend: Backend, mode: 'read' | 'write' = 'write'): Promise<TestStore> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'yuqing-test-store-'));
   let databaseUrl: string | undefined;
-  if (backend === 'postgres') {
-    cluster ??= startPostgres();
-    databaseUrl = await (await cluster).createDatabase(`t${process.pid}_${++databases}`);
-  }
+  if (backend === 'postgres') databaseUrl = await createTestDatabase();
   const store = await openStore({ dataDir, databaseUrl, mode, readers: 2 });
   return {
     store,

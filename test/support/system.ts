@@ -48,7 +48,15 @@ export interface TestSystem {
  * real Redis under a unique key prefix and a fresh data directory.
  */
 export async function startSystem(
-  opts: { workers?: number; jobLockMs?: number; redisUrl?: string; /** Kept on stop: the caller owns it. */ dataDir?: string } = {},
+  opts: {
+    workers?: number;
+    jobLockMs?: number;
+    redisUrl?: string;
+    /** Kept on stop: the caller owns it. */
+    dataDir?: string;
+    /** DATABASE_URL: a PostgreSQL store (the caller owns the database). */
+    databaseUrl?: string;
+  } = {},
 ): Promise<TestSystem> {
   const redisUrl = opts.redisUrl ?? inject('redisUrl');
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'yuqing-test-data-'));
@@ -63,6 +71,7 @@ export async function startSystem(
     YUQING_JOB_LOCK_MS: String(opts.jobLockMs ?? 4000),
     YUQING_DEMO: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+    ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
   };
   const env = parseEnv(envVars);
   const log = createLogger('test-server', env.LOG_LEVEL);
