@@ -6,6 +6,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Server as IoServer } from 'socket.io';
 import type { Env } from '../shared/config/env.js';
+import type { Store } from '../shared/store/store.js';
 import { API_PREFIX } from '../shared/contracts/api.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/contracts/live.js';
 import { CHANNELS, MENTIONS_QUEUE, channelName, type MentionBatchJob } from '../shared/contracts/queue.js';
@@ -21,13 +22,14 @@ import { ingestRouter } from './routes/ingest.js';
 import { mentionsRouter } from './routes/mentions.js';
 import { reviewRouter } from './routes/review.js';
 import { statsRouter } from './routes/stats.js';
-import { openStore } from './store/open.js';
 
 export interface AppDeps {
   env: Env & { REDIS_URL: string };
   ingestToken: string;
   adminToken: string;
   log: Logger;
+  /** The store, opened by the caller (mode 'read') and closed by it after `close()`. */
+  store: Store;
   /** Built dashboard (vite build output); served with a fallback to index.html for client routes. */
   clientDir: string;
 }
@@ -36,14 +38,14 @@ export interface Application {
   ingestor: Ingestor;
   /** First step of shutdown: stop live updates, close sockets and stop accepting HTTP requests. */
   stopAccepting(): Promise<void>;
-  /** Last step: close Redis connections and the store. */
+  /** Last step: close the Redis connections (the caller then closes the store it gave). */
   close(): Promise<void>;
 }
 
 /** Builds the HTTP API and the live channel on a server that the caller listens with (tests use port 0). */
 export async function createApplication(httpServer: HttpServer, deps: AppDeps): Promise<Application> {
-  const { env, log } = deps;
-  const db = openStore(env.DATA_DIR);
+  const { env, log, store } = deps;
+  const db = store.db;
   const prefix = env.YUQING_REDIS_PREFIX;
   // Producer and health checks fail fast while Redis is away (→ 503), instead of queueing commands in memory.
   const redis = new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
@@ -67,8 +69,8 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
     ingestRouter({ ingestor, token: deps.ingestToken, maxBodyBytes: env.YUQING_MAX_BODY_BYTES, maxItems: env.YUQING_MAX_BATCH_ITEMS }),
     mentionsRouter(db),
     statsRouter(db, env.YUQING_TIMEZONE),
-    incidentsRouter({ db, adminToken: deps.adminToken }),
-    reviewRouter({ db, adminToken: deps.adminToken, announce: () => redis.publish(channelName(prefix, CHANNELS.delta), 'review') }),
+    incidentsRouter({ store, adminToken: deps.adminToken }),
+    reviewRouter({ store, adminToken: deps.adminToken, announce: () => redis.publish(channelName(prefix, CHANNELS.delta), 'review') }),
     configRouter({
       db,
       adminToken: deps.adminToken,
@@ -89,7 +91,7 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
   httpServer.on('request', app);
 
   const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(httpServer, { serveClient: false });
-  const hub = startLiveHub({ db, io, subscriber, channel: channelName(prefix, CHANNELS.delta), log });
+  const hub = await startLiveHub({ db, io, subscriber, channel: channelName(prefix, CHANNELS.delta), log });
 
   return {
     ingestor,
@@ -104,7 +106,6 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
       await within(queue.close(), 2000);
       await closeRedis(subscriber);
       await closeRedis(redis);
-      db.close();
     },
   };
 }

@@ -1,8 +1,8 @@
 import { createWriteStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
+import { backendOf, openStore, sqliteFileOf } from '../../shared/store/store.js';
 import { loadEnv } from '../config.js';
-import { openStore } from '../store/open.js';
 import { reviewLabels } from '../store/reviews.js';
 
 /**
@@ -17,21 +17,22 @@ export async function main(args: string[]): Promise<void> {
     process.exit(verb === undefined || verb === '--help' ? 0 : 2);
   }
   const env = loadEnv();
-  if (!existsSync(path.join(env.DATA_DIR, 'yuqing.db'))) {
-    process.stderr.write(`yuqing labels: no store at ${env.DATA_DIR} (set DATA_DIR)\n`);
+  const where = { dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL };
+  if (backendOf(where.databaseUrl) === 'sqlite' && !existsSync(sqliteFileOf(where))) {
+    process.stderr.write(`yuqing labels: no store at ${env.DATA_DIR} (set DATA_DIR or DATABASE_URL)\n`);
     process.exit(1);
   }
   const file = fileArg ?? path.join(env.DATA_DIR, 'review-labels.jsonl');
-  const db = openStore(env.DATA_DIR);
+  const store = await openStore({ ...where, mode: 'read', readers: 1 });
   const out = createWriteStream(file);
   let n = 0;
   try {
-    for (const label of reviewLabels(db)) {
+    for await (const label of reviewLabels(store.db)) {
       if (!out.write(JSON.stringify(label) + '\n')) await once(out, 'drain');
       n++;
     }
   } finally {
-    db.close();
+    await store.close();
     out.end();
     await once(out, 'finish');
   }

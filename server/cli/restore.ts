@@ -1,17 +1,19 @@
+import { restoreStore } from '../../shared/store/backup.js';
+import { NotAStoreError, StoreInUseError } from '../../shared/store/store-errors.js';
 import { loadEnv } from '../config.js';
-import { restoreStore } from '../store/restore.js';
-import { NotAStoreError, StoreInUseError } from '../store/store-file.js';
 
-/** `yuqing restore FILE`: puts a backup in place of DATA_DIR's store while yuqing is stopped. */
+/** `yuqing restore FILE`: puts a backup in place of the store while yuqing is stopped. */
 export async function main(args: string[]): Promise<void> {
   const file = args.find((a) => !a.startsWith('--'));
   if (!file || args.includes('--help')) {
-    process.stderr.write('usage: yuqing restore FILE\n  replaces the store of DATA_DIR with the backup FILE (yuqing must be stopped); the old store is kept aside\n');
+    process.stderr.write(
+      'usage: yuqing restore FILE\n  replaces the store (DATA_DIR, or DATABASE_URL with pg_restore) with the backup FILE (yuqing must be stopped); the old store is kept aside\n',
+    );
     process.exit(file ? 0 : 2);
   }
   const env = loadEnv();
   try {
-    const r = restoreStore(env.DATA_DIR, file);
+    const r = await restoreStore({ dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL }, file);
     process.stderr.write(
       `restored ${r.restored.mentions.toLocaleString('en-US')} mentions (newest ${r.restored.newestMention ?? 'none'}) from ${file}\n` +
         (r.previous ? `the previous store is kept at ${r.previous}\n` : ''),

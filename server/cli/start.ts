@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { openStore } from '../../shared/store/store.js';
 import { createApplication } from '../app.js';
 import { loadEnv, resolveTokens } from '../config.js';
 import { startDemoFeed } from '../demo/runner.js';
@@ -33,8 +34,12 @@ export async function run({ role }: { role: 'all' | 'server' }): Promise<void> {
   const redisUrl = env.REDIS_URL ?? (localRedis = await startLocalRedis(env.DATA_DIR, log)).url;
   const { ingestToken, adminToken } = resolveTokens(env, log);
 
+  // The server's store: SQLite reads on worker threads (mode 'read'), or PostgreSQL with DATABASE_URL.
+  const store = await openStore({ dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL, mode: 'read' });
+  log.info({ store: store.location, backend: store.backend }, 'store open');
   const httpServer = createServer();
   const app = await createApplication(httpServer, {
+    store,
     env: { ...env, REDIS_URL: redisUrl },
     ingestToken,
     adminToken,
@@ -87,6 +92,7 @@ export async function run({ role }: { role: 'all' | 'server' }): Promise<void> {
     await app.stopAccepting();
     await workers.stop();
     await app.close();
+    await store.close();
     await localRedis?.stop();
     log.info('stopped');
     process.exit(0);

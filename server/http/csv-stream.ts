@@ -9,7 +9,7 @@ import { CSV_HEAD, csvRecord } from './csv.js';
  * slow client slows the reads instead of piling them up in the server. A client that goes away
  * stops the reading at the next page.
  */
-export async function streamCsv(res: Response, pages: Iterable<MentionRow[]>): Promise<void> {
+export async function streamCsv(res: Response, pages: AsyncIterable<MentionRow[]>): Promise<void> {
   let gone = false;
   const onClose = () => (gone = true);
   res.once('close', onClose);
@@ -22,7 +22,7 @@ export async function streamCsv(res: Response, pages: Iterable<MentionRow[]>): P
       done.abort();
     };
     await write(CSV_HEAD);
-    for (const rows of pages) {
+    for await (const rows of pages) {
       if (gone || res.destroyed) return;
       let chunk = '';
       for (const r of rows) chunk += csvRecord(r);

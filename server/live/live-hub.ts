@@ -1,15 +1,16 @@
 import type { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
 import { LIVE_ROOM, type ClientToServerEvents, type LiveSnapshot, type ServerToClientEvents } from '../../shared/contracts/live.js';
-import type { Logger } from '../log.js';
+import type { IncidentLiveEvent } from '../../shared/contracts/incidents.js';
+import type { Executor } from '../../shared/store/store.js';
 import { within } from '../../shared/util/within.js';
-import type { Db } from '../store/open.js';
 import { liveIncidents } from '../incidents/read.js';
+import type { Logger } from '../log.js';
 import { createIncidentFeed } from './incident-feed.js';
 import { diffLiveState, readLiveState, type LiveState } from './live-state.js';
 
 export interface LiveHubOptions {
-  db: Db;
+  db: Executor;
   io: Server<ClientToServerEvents, ServerToClientEvents>;
   /** Subscribed connection; workers publish on `channel` after every committed batch. */
   subscriber: Redis;
@@ -19,15 +20,26 @@ export interface LiveHubOptions {
   now?: () => number;
 }
 
+const NO_CHANGE: ReturnType<typeof diffLiveState> = {
+  series: [],
+  topics: [],
+  totals: { total: 0, negative: 0, critical: 0 },
+  critical: [],
+  criticalGone: [],
+  rumours: [],
+};
+
 /**
  * Merges the workers' batch notifications into one update per second for every dashboard.
  * Each tick re-reads the live state from the store and sends the difference from the last tick,
  * so many batches in a second cost one small query set and a lost notification costs nothing.
+ * Reads are awaited (the store answers from other threads or PostgreSQL); what is sent is decided
+ * after they return, in one synchronous step, so `seq` and the state sent always match.
  */
-export function startLiveHub(opts: LiveHubOptions) {
+export async function startLiveHub(opts: LiveHubOptions) {
   const now = opts.now ?? Date.now;
   let seq = 0;
-  let state: LiveState = readLiveState(opts.db, now());
+  let state: LiveState = await readLiveState(opts.db, now());
   let dirty = false;
   let lastRead = now();
 
@@ -37,49 +49,62 @@ export function startLiveHub(opts: LiveHubOptions) {
   opts.subscriber.on('message', onMessage);
   void opts.subscriber.subscribe(opts.channel).catch((err: Error) => opts.log.error({ error: err.message }, 'live subscribe failed'));
 
-  const incidents = createIncidentFeed(opts.db);
-  const snapshot = (): LiveSnapshot => {
-    const t = now();
-    let open: LiveSnapshot['incidents'] = [];
+  const incidents = await createIncidentFeed(opts.db);
+  const openIncidents = async (t: number): Promise<LiveSnapshot['incidents']> => {
     try {
-      open = liveIncidents(opts.db, t);
+      return await liveIncidents(opts.db, t);
     } catch (err) {
       opts.log.warn({ error: (err as Error).message }, 'live incidents read failed');
+      return [];
     }
-    return { seq, now: t, ...state, incidents: open };
   };
-  const tick = () => {
+
+  const tick = async () => {
     const t = now();
-    // Incidents are checked every tick (one indexed lookup), so a new one reaches dashboards within
+    // Incidents are checked every tick (one indexed range), so a new one reaches dashboards within
     // a tick or two whoever wrote it, with or without a worker's notification.
+    let events: IncidentLiveEvent[] = [];
     try {
-      for (const e of incidents.poll(t)) opts.io.to(LIVE_ROOM).emit('incident', e);
+      events = await incidents.poll(t);
     } catch (err) {
       opts.log.warn({ error: (err as Error).message }, 'live incident poll failed');
     }
     // Re-read when something was written, when the minute rolls, and every 5 s as a safety net.
     const rolled = Math.floor(t / 60_000) !== Math.floor(lastRead / 60_000);
-    let change = { series: [], topics: [], totals: { total: 0, negative: 0, critical: 0 }, critical: [], criticalGone: [], rumours: [] } as ReturnType<typeof diffLiveState>;
+    let next: LiveState | null = null;
     if (dirty || rolled || t - lastRead >= 5000) {
       dirty = false;
       lastRead = t;
       try {
-        const next = readLiveState(opts.db, t);
-        change = diffLiveState(state, next);
-        state = next;
+        next = await readLiveState(opts.db, t);
       } catch (err) {
         opts.log.warn({ error: (err as Error).message }, 'live state read failed');
       }
     }
+    for (const e of events) opts.io.to(LIVE_ROOM).emit('incident', e);
+    const change = next ? diffLiveState(state, next) : NO_CHANGE;
+    if (next) state = next;
     seq++;
     opts.io.to(LIVE_ROOM).emit('delta', { seq, now: t, ...change });
   };
-  const timer = setInterval(tick, opts.tickMs ?? 1000);
+  // One tick at a time: a slow read skips a beat instead of piling reads up.
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = tick().finally(() => (running = null));
+  }, opts.tickMs ?? 1000);
+
+  const sendSnapshot = async (socket: { emit: (ev: 'snapshot', s: LiveSnapshot) => unknown }, join?: () => unknown) => {
+    const t = now();
+    const open = await openIncidents(t);
+    // Joined and sent in one step: the first delta this socket gets follows this snapshot's seq.
+    join?.();
+    socket.emit('snapshot', { seq, now: t, ...state, incidents: open });
+  };
 
   opts.io.on('connection', (socket) => {
-    void socket.join(LIVE_ROOM);
-    socket.emit('snapshot', snapshot());
-    socket.on('resync', () => socket.emit('snapshot', snapshot()));
+    void sendSnapshot(socket, () => socket.join(LIVE_ROOM));
+    socket.on('resync', () => void sendSnapshot(socket));
     // The only message a client may send is `resync`; anything else gets a reason, not silence.
     socket.onAny((event: string) => {
       if (event !== 'resync') socket.emit('problem', { error: `unknown event "${event}"; the live channel accepts only "resync"` });
@@ -89,6 +114,7 @@ export function startLiveHub(opts: LiveHubOptions) {
   return {
     stop: async () => {
       clearInterval(timer);
+      await running;
       opts.subscriber.off('message', onMessage);
       if (opts.subscriber.status === 'ready') await within(opts.subscriber.unsubscribe(opts.channel), 1000);
     },

@@ -1,7 +1,10 @@
 import { LIVE_CRITICAL_FEED_SIZE, LIVE_WINDOW_MINUTES, type LiveDelta } from '../../shared/contracts/live.js';
 import type { KeyCount, LiveTotals, MentionView, SeriesPoint, StoryView } from '../../shared/contracts/views.js';
-import type { Db } from '../store/open.js';
-import { breakdown, latestCritical, rumourCandidates, sentimentSeries, totalsOf } from '../store/stats.js';
+import { presentMention, presentStory } from '../../shared/store/rows.js';
+import { latestCritical } from '../../shared/store/repos/mentions.js';
+import { rumourCandidates } from '../../shared/store/repos/stories.js';
+import type { Executor } from '../../shared/store/store.js';
+import { breakdown, sentimentSeries, totalsOf } from '../store/stats.js';
 
 export interface LiveState {
   series: SeriesPoint[];
@@ -15,17 +18,17 @@ const MINUTE = 60_000;
 const RUMOUR_HORIZON_MS = 48 * 3600_000;
 
 /** The live view's whole state, read from the store: the last hour, the critical feed, open rumours. */
-export function readLiveState(db: Db, now: number): LiveState {
+export async function readLiveState(db: Executor, now: number): Promise<LiveState> {
   const to = (Math.floor(now / MINUTE) + 1) * MINUTE;
   const from = to - LIVE_WINDOW_MINUTES * MINUTE;
-  const series = sentimentSeries(db, from, to, 1);
+  const series = await sentimentSeries(db, from, to, 1);
   const { total, negative, critical } = totalsOf(series);
   return {
     series,
-    topics: breakdown(db, from, to, 'topic', 30),
+    topics: await breakdown(db, from, to, 'topic', 30),
     totals: { total, negative, critical },
-    critical: latestCritical(db, from, LIVE_CRITICAL_FEED_SIZE),
-    rumours: rumourCandidates(db, 20, now - RUMOUR_HORIZON_MS),
+    critical: (await latestCritical(db, from, LIVE_CRITICAL_FEED_SIZE)).map(presentMention),
+    rumours: (await rumourCandidates(db, 20, now - RUMOUR_HORIZON_MS)).map(presentStory),
   };
 }
 

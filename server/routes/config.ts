@@ -3,37 +3,40 @@ import { describeIssues } from '../../shared/contracts/mention.js';
 import { topicConfigSchema } from '../../shared/contracts/topics.js';
 import { requireToken } from '../http/auth.js';
 import { HttpError } from '../http/errors.js';
-import type { Db } from '../store/open.js';
+import { distinctValues } from '../../shared/store/repos/mentions.js';
+import type { Executor } from '../../shared/store/store.js';
 import { readTopics, saveTopics } from '../store/settings.js';
-import { distinctValues } from '../store/stats.js';
 
 export interface ConfigRouteOptions {
-  db: Db;
+  db: Executor;
   adminToken: string;
   timeZone: string;
   /** Tells workers to reload the topic configuration (they apply it to the next batch). */
   announceTopics: () => Promise<unknown>;
 }
 
+/** Values offered in each filter menu at most. */
+const DISTINCT_MAX = 200;
+
 export function configRouter(o: ConfigRouteOptions): Router {
   const r = Router();
-  r.get('/topics', (_req, res) => {
-    res.json(readTopics(o.db));
+  r.get('/topics', async (_req, res) => {
+    res.json(await readTopics(o.db));
   });
   r.put('/topics', requireToken(o.adminToken, 'admin'), express.json({ limit: '1mb' }), async (req, res) => {
     const parsed = topicConfigSchema.safeParse(req.body);
     if (!parsed.success) throw new HttpError(400, `invalid topic configuration: ${describeIssues(parsed.error, 5)}`);
-    saveTopics(o.db, parsed.data, 'admin');
+    await saveTopics(o.db, parsed.data, 'admin');
     await o.announceTopics();
     res.json(parsed.data);
   });
-  r.get('/meta', (_req, res) => {
-    const topics = readTopics(o.db).topics.map((t) => ({ id: t.id, name: t.name }));
+  r.get('/meta', async (_req, res) => {
+    const topics = (await readTopics(o.db)).topics.map((t) => ({ id: t.id, name: t.name }));
     res.json({
       timezone: o.timeZone,
       topics,
-      platforms: distinctValues(o.db, 'platform'),
-      regions: distinctValues(o.db, 'region'),
+      platforms: await distinctValues(o.db, 'platform', DISTINCT_MAX),
+      regions: await distinctValues(o.db, 'region', DISTINCT_MAX),
     });
   });
   return r;

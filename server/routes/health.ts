@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Db } from '../store/open.js';
-import { countMentions } from '../store/stats.js';
+import { storedMentionCount } from '../../shared/store/repos/rollups.js';
+import type { Executor } from '../../shared/store/store.js';
 
 async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -14,7 +14,7 @@ async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 }
 
 /** GET /healthz: 200 when Redis and the store answer, else 503 naming the part that is down. */
-export function healthRouter(db: Db, redis: Redis, queue: Queue): Router {
+export function healthRouter(db: Executor, redis: Redis, queue: Queue): Router {
   const r = Router();
   r.get('/healthz', async (_req, res) => {
     let redisOk = false;
@@ -29,7 +29,8 @@ export function healthRouter(db: Db, redis: Redis, queue: Queue): Router {
     let mentions = 0;
     let storeOk = false;
     try {
-      mentions = countMentions(db);
+      // From the counters, not COUNT(*): cheap at any size (see storedMentionCount).
+      mentions = await withTimeout(storedMentionCount(db), 2000);
       storeOk = true;
     } catch {
       storeOk = false;

@@ -13,10 +13,10 @@ import { HttpError, parseBody, parseQuery } from '../http/errors.js';
 import { actorOf, resolveActor } from '../incidents/actor.js';
 import { acknowledge, assign, IncidentCommandError, linkClarification, setStatus, type CommandContext, type CommandResult } from '../incidents/commands.js';
 import { incidentDetail, incidentView, listIncidents, openIncidentsByUrgency } from '../incidents/read.js';
-import type { Db } from '../store/open.js';
+import type { Store } from '../../shared/store/store.js';
 
 export interface IncidentRouteOptions {
-  db: Db;
+  store: Store;
   adminToken: string;
   now?: () => number;
 }
@@ -33,19 +33,20 @@ function parseId(req: Request): number {
 export function incidentsRouter(o: IncidentRouteOptions): Router {
   const now = o.now ?? Date.now;
   const r = Router();
-  r.get('/incidents', (req, res) => {
+  const db = o.store.db;
+  r.get('/incidents', async (req, res) => {
     const q = parseQuery(incidentListQuerySchema, req);
-    res.json({ items: listIncidents(o.db, q, now()) });
+    res.json({ items: await listIncidents(db, q, now()) });
   });
-  r.get('/incidents/handover', (req, res) => {
+  r.get('/incidents/handover', async (req, res) => {
     parseQuery(emptyQuerySchema, req);
     const t = now();
-    const sheet: HandoverSheet = { generatedAt: new Date(t).toISOString(), items: openIncidentsByUrgency(o.db, t) };
+    const sheet: HandoverSheet = { generatedAt: new Date(t).toISOString(), items: await openIncidentsByUrgency(db, t) };
     res.json(sheet);
   });
-  r.get('/incidents/:id', (req, res) => {
+  r.get('/incidents/:id', async (req, res) => {
     const id = parseId(req);
-    const detail = incidentDetail(o.db, id, now());
+    const detail = await incidentDetail(db, id, now());
     if (!detail) throw new HttpError(404, `no incident ${id}`);
     res.json(detail);
   });
@@ -53,19 +54,19 @@ export function incidentsRouter(o: IncidentRouteOptions): Router {
   // Middleware per route, not per router: other routers' requests must not meet the actor check.
   const who = resolveActor(o.adminToken);
   const json = express.json({ limit: '16kb' });
-  const post = <S extends z.ZodType>(action: string, schema: S, run: (c: CommandContext, body: z.infer<S>) => CommandResult) => {
-    r.post(`/incidents/:id/${action}`, who, json, (req, res) => {
+  const post = <S extends z.ZodType>(action: string, schema: S, run: (c: CommandContext, body: z.infer<S>) => Promise<CommandResult>) => {
+    r.post(`/incidents/:id/${action}`, who, json, async (req, res) => {
       const id = parseId(req);
       const body = parseBody(schema, req);
       const t = now();
       let result: CommandResult;
       try {
-        result = run({ db: o.db, id, actor: actorOf(res), now: t }, body);
+        result = await run({ store: o.store, id, actor: actorOf(res), now: t }, body);
       } catch (err) {
         if (err instanceof IncidentCommandError) throw new HttpError(err.status, err.message);
         throw err;
       }
-      res.json({ changed: result.changed, incident: incidentView(o.db, id, t) });
+      res.json({ changed: result.changed, incident: await incidentView(db, id, t) });
     });
   };
   post('acknowledge', acknowledgeBodySchema, (c) => acknowledge(c));

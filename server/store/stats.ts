@@ -1,31 +1,24 @@
 import type { BreakdownDim } from '../../shared/contracts/api.js';
-import type { KeyCount, LiveTotals, SeriesPoint, StoryView } from '../../shared/contracts/views.js';
-import { presentMention, presentStory, type MentionRow, type StoryRow } from '../../shared/store/rows.js';
-import type { Db } from './open.js';
+import type { KeyCount, LiveTotals, SeriesPoint } from '../../shared/contracts/views.js';
+import { countsByKey, minuteRange, rollupCounts } from '../../shared/store/repos/rollups.js';
+import type { Executor } from '../../shared/store/store.js';
 
-const MINUTE = 60_000;
-
-/** Volume by sentiment (and critical) per bucket over [from, to), from the per-minute counters. */
-export function sentimentSeries(db: Db, from: number, to: number, bucketMinutes: number, offsetMinutes = 0): SeriesPoint[] {
-  const rows = db
-    .prepare(
-      `SELECT CAST((minute + ?) / ? AS INTEGER) * ? - ? AS b, dim, key, SUM(n) AS n FROM agg_minute
-       WHERE minute >= ? AND minute < ? AND dim IN ('sentiment', 'critical') GROUP BY b, dim, key`,
-    )
-    // better-sqlite3 binds JS numbers as REAL: the CAST keeps the bucket division integral.
-    .all(offsetMinutes, bucketMinutes, bucketMinutes, offsetMinutes, Math.floor(from / MINUTE), Math.ceil(to / MINUTE)) as {
-    b: number;
-    dim: string;
-    key: string;
-    n: number;
-  }[];
+/**
+ * Volume by sentiment (and critical) per bucket of `bucketMinutes` over [from, to), buckets
+ * aligned to `offsetMinutes` (a time zone's offset, so hours are the zone's hours), from the rollups.
+ */
+export async function sentimentSeries(db: Executor, from: number, to: number, bucketMinutes: number, offsetMinutes = 0): Promise<SeriesPoint[]> {
+  const [fromMin, toMin] = minuteRange(from, to);
+  const bucketOf = (m: number) => Math.floor((m + offsetMinutes) / bucketMinutes) * bucketMinutes - offsetMinutes;
   const points = new Map<number, SeriesPoint>();
-  const first = Math.floor((Math.floor(from / MINUTE) + offsetMinutes) / bucketMinutes) * bucketMinutes - offsetMinutes;
-  for (let m = first; m * MINUTE < to; m += bucketMinutes) {
-    points.set(m, { t: m * MINUTE, positive: 0, neutral: 0, negative: 0, critical: 0 });
+  const edges = [fromMin];
+  for (let m = bucketOf(fromMin); m * 60_000 < to; m += bucketMinutes) {
+    points.set(m, { t: m * 60_000, positive: 0, neutral: 0, negative: 0, critical: 0 });
+    if (m > fromMin && m < toMin) edges.push(m);
   }
-  for (const r of rows) {
-    const p = points.get(r.b);
+  if (toMin > fromMin) edges.push(toMin);
+  for (const r of await rollupCounts(db, edges, ['sentiment', 'critical'], true)) {
+    const p = points.get(bucketOf(r.minute as number));
     if (!p) continue;
     if (r.dim === 'critical') p.critical += r.n;
     else if (r.key === 'positive' || r.key === 'neutral' || r.key === 'negative') p[r.key] += r.n;
@@ -46,62 +39,6 @@ export function totalsOf(points: SeriesPoint[]): LiveTotals & { positive: number
 }
 
 /** Counts by one dimension over [from, to), largest first. */
-export function breakdown(db: Db, from: number, to: number, dim: BreakdownDim, limit = 50): KeyCount[] {
-  return db
-    .prepare(
-      `SELECT key, SUM(n) AS n FROM agg_minute WHERE dim = ? AND minute >= ? AND minute < ?
-       GROUP BY key ORDER BY n DESC, key ASC LIMIT ?`,
-    )
-    .all(dim, Math.floor(from / MINUTE), Math.ceil(to / MINUTE), limit) as KeyCount[];
-}
-
-export function latestCritical(db: Db, from: number, limit: number) {
-  const rows = db
-    .prepare('SELECT * FROM mentions WHERE critical = 1 AND created_at >= ? ORDER BY created_at DESC, uid DESC LIMIT ?')
-    .all(from, limit) as MentionRow[];
-  return rows.map(presentMention);
-}
-
-export function topCritical(db: Db, from: number, to: number, limit: number) {
-  const rows = db
-    .prepare(
-      `SELECT * FROM mentions WHERE critical = 1 AND created_at >= ? AND created_at < ?
-       ORDER BY engagement DESC, created_at DESC LIMIT ?`,
-    )
-    .all(from, to, limit) as MentionRow[];
-  return rows.map(presentMention);
-}
-
-export function rumourCandidates(db: Db, limit: number, since = 0): StoryView[] {
-  const rows = db
-    .prepare('SELECT * FROM stories WHERE candidate = 1 AND last_seen >= ? ORDER BY rumour_score DESC, last_seen DESC LIMIT ?')
-    .all(since, limit) as StoryRow[];
-  return rows.map(presentStory);
-}
-
-export function largestStories(db: Db, from: number, to: number, limit: number): StoryView[] {
-  const rows = db
-    .prepare(
-      `SELECT s.*, COUNT(m.uid) AS day_n FROM mentions m JOIN stories s ON s.id = m.story_id
-       WHERE m.created_at >= ? AND m.created_at < ? GROUP BY s.id ORDER BY day_n DESC LIMIT ?`,
-    )
-    .all(from, to, limit) as StoryRow[];
-  return rows.map(presentStory);
-}
-
-export function listStories(db: Db, candidatesOnly: boolean, limit: number): StoryView[] {
-  if (candidatesOnly) return rumourCandidates(db, limit);
-  const rows = db.prepare('SELECT * FROM stories ORDER BY last_seen DESC LIMIT ?').all(limit) as StoryRow[];
-  return rows.map(presentStory);
-}
-
-export function countMentions(db: Db): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM mentions').get() as { n: number }).n;
-}
-
-export function distinctValues(db: Db, column: 'platform' | 'region', limit = 200): string[] {
-  const rows = db
-    .prepare(`SELECT DISTINCT ${column} AS v FROM mentions WHERE ${column} IS NOT NULL ORDER BY v LIMIT ?`)
-    .all(limit) as { v: string }[];
-  return rows.map((r) => r.v);
+export function breakdown(db: Executor, from: number, to: number, dim: BreakdownDim, limit = 50): Promise<KeyCount[]> {
+  return countsByKey(db, from, to, dim, limit);
 }

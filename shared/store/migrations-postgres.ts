@@ -243,6 +243,30 @@ CREATE INDEX tag_reviews_uid ON tag_reviews (uid, id);
 CREATE INDEX tag_reviews_at ON tag_reviews (at);
 `,
   },
+  {
+    // The write side's migration 4, as its contract says (agg_hour, agg_day: bucket, dim, key, n);
+    // a stand-in on the read branch, replaced by theirs on merge.
+    id: 4,
+    name: 'hourly and daily aggregates',
+    sql: `
+CREATE TABLE agg_hour (bucket BIGINT NOT NULL, dim TEXT COLLATE "C" NOT NULL, key TEXT COLLATE "C" NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (bucket, dim, key));
+CREATE TABLE agg_day (bucket BIGINT NOT NULL, dim TEXT COLLATE "C" NOT NULL, key TEXT COLLATE "C" NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (bucket, dim, key));
+INSERT INTO agg_hour (bucket, dim, key, n) SELECT minute / 60, dim, key, SUM(n) FROM agg_minute GROUP BY minute / 60, dim, key;
+INSERT INTO agg_day (bucket, dim, key, n) SELECT minute / 1440, dim, key, SUM(n) FROM agg_minute GROUP BY minute / 1440, dim, key;
+`,
+  },
+  {
+    id: 5,
+    name: 'read-side indexes: critical by hour and engagement, story size, incident events by time',
+    sql: `
+-- As SQLite's migration 5: the day's most-engaged critical mentions from the top of this partial
+-- index per UTC hour (LIMIT, in every day partition), the leading stories walked largest first,
+-- and the live incident feed's poll by commit time (server/live/incident-feed.ts).
+CREATE INDEX mentions_critical_hour ON mentions ((created_at / 3600000), engagement, created_at, uid) WHERE critical = 1;
+CREATE INDEX stories_size ON stories ((posts + replies), last_seen);
+CREATE INDEX incident_events_at ON incident_events (at, id);
+`,
+  },
 ];
 
 /** The day partition's name: `mentions_p20250131` holds the mentions created on that UTC day. */

@@ -3,6 +3,22 @@
  * floor(created_at / 60000). Pure data plus a runner over a minimal interface, so the server
  * (read side + incident commands) and the workers (write side) apply the same schema.
  */
+/**
+ * BRIDGE, read branch only, until the write side's batch writer calls applyAggregateDeltas: this
+ * branch's workers still bump agg_minute alone, so a trigger mirrors each stored mention into the
+ * hourly and daily counters exactly as the batch writer counts it. Drop it when merging the write
+ * side's migration 4 (both at once would count every mention twice).
+ */
+const BRIDGE_DELTAS = `SELECT 'all' AS d, '*' AS k UNION ALL SELECT 'sentiment', NEW.sentiment UNION ALL SELECT 'emotion', NEW.emotion
+  UNION ALL SELECT 'stance', NEW.stance UNION ALL SELECT 'lang', NEW.lang UNION ALL SELECT 'platform', NEW.platform
+  UNION ALL SELECT 'critical', '1' WHERE NEW.critical = 1 UNION ALL SELECT 'topic', value FROM json_each(NEW.topics)`;
+const READ_BRANCH_BRIDGE = `CREATE TRIGGER bridge_rollups AFTER INSERT ON mentions BEGIN
+  INSERT INTO agg_hour (bucket, dim, key, n) SELECT NEW.created_at / 3600000, d, k, 1 FROM (${BRIDGE_DELTAS}) WHERE true
+    ON CONFLICT (bucket, dim, key) DO UPDATE SET n = n + 1;
+  INSERT INTO agg_day (bucket, dim, key, n) SELECT NEW.created_at / 86400000, d, k, 1 FROM (${BRIDGE_DELTAS}) WHERE true
+    ON CONFLICT (bucket, dim, key) DO UPDATE SET n = n + 1;
+END;`;
+
 export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
   {
     id: 1,
@@ -186,6 +202,33 @@ CREATE TABLE tag_reviews (
 );
 CREATE INDEX tag_reviews_uid ON tag_reviews (uid, id);
 CREATE INDEX tag_reviews_at ON tag_reviews (at);
+`,
+  },
+  {
+    id: 4,
+    name: 'hourly and daily aggregates',
+    sql: `
+-- The per-minute counters rolled up by UTC hour and UTC day, bumped in the same transaction as
+-- agg_minute (repos/aggregates.ts), so a day's summary reads 24 hourly rows per key, not 1,440.
+CREATE TABLE agg_hour (bucket INTEGER NOT NULL, dim TEXT NOT NULL, key TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (bucket, dim, key)) WITHOUT ROWID;
+CREATE TABLE agg_day (bucket INTEGER NOT NULL, dim TEXT NOT NULL, key TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (bucket, dim, key)) WITHOUT ROWID;
+INSERT INTO agg_hour (bucket, dim, key, n) SELECT minute / 60, dim, key, SUM(n) FROM agg_minute GROUP BY minute / 60, dim, key;
+INSERT INTO agg_day (bucket, dim, key, n) SELECT minute / 1440, dim, key, SUM(n) FROM agg_minute GROUP BY minute / 1440, dim, key;
+${READ_BRANCH_BRIDGE}
+`,
+  },
+  {
+    id: 5,
+    name: 'read-side indexes: critical by hour and engagement, story size, incident events by time',
+    sql: `
+-- The day's most-engaged critical mentions: per UTC hour, the top of this partial index walked in
+-- engagement order (LIMIT, early stop), then the best of the 24 hours' tops; the day's mentions
+-- themselves are never read (repos/mentions.ts topCritical).
+CREATE INDEX mentions_critical_hour ON mentions (created_at / 3600000, engagement, created_at, uid) WHERE critical = 1;
+-- The leading stories: walked largest first (LIMIT), filtered to those seen in the day.
+CREATE INDEX stories_size ON stories ((posts + replies), last_seen);
+-- The live incident feed polls by commit time with a safety window (server/live/incident-feed.ts).
+CREATE INDEX incident_events_at ON incident_events (at, id);
 `,
   },
 ];

@@ -19,6 +19,10 @@ export interface Database {
   mention_keys: { uid: string; created_at: number };
   mention_topics: { topic: string; created_at: number; uid: string };
   agg_minute: { minute: number; dim: string; key: string; n: number };
+  /** bucket = floor(ms / 3_600_000): whole UTC hours (migration 4). */
+  agg_hour: { bucket: number; dim: string; key: string; n: number };
+  /** bucket = floor(ms / 86_400_000): whole UTC days (migration 4). */
+  agg_day: { bucket: number; dim: string; key: string; n: number };
   stories: Required<StoryRow> & { hash: string | null };
   story_roots: { root_uid: string; story_id: string };
   story_bands: { band: string; story_id: string; hash: string };

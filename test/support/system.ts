@@ -10,6 +10,7 @@ import { expect, inject } from 'vitest';
 import { parseEnv } from '../../shared/config/env.js';
 import { createApplication, type Application } from '../../server/app.js';
 import { createLogger } from '../../server/log.js';
+import { openStore, type Store } from '../../shared/store/store.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LAUNCHER = path.join(ROOT, 'bin/yuqing.mjs');
@@ -26,6 +27,8 @@ export interface TestSystem {
   dataDir: string;
   env: NodeJS.ProcessEnv;
   workers: WorkerHandle[];
+  /** The server's store (mode 'read'), for tests that look at what is stored. */
+  store: Store;
   postMentions(mentions: unknown[] | string, contentType?: string): Promise<Response>;
   /** GET a JSON answer, failing the test unless it is 200. */
   getJson<T>(path: string): Promise<T>;
@@ -45,7 +48,15 @@ export interface TestSystem {
  * real Redis under a unique key prefix and a fresh data directory.
  */
 export async function startSystem(
-  opts: { workers?: number; jobLockMs?: number; redisUrl?: string; /** Kept on stop: the caller owns it. */ dataDir?: string } = {},
+  opts: {
+    workers?: number;
+    jobLockMs?: number;
+    redisUrl?: string;
+    /** Kept on stop: the caller owns it. */
+    dataDir?: string;
+    /** DATABASE_URL: a PostgreSQL store (the caller owns the database). */
+    databaseUrl?: string;
+  } = {},
 ): Promise<TestSystem> {
   const redisUrl = opts.redisUrl ?? inject('redisUrl');
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'yuqing-test-data-'));
@@ -60,11 +71,14 @@ export async function startSystem(
     YUQING_JOB_LOCK_MS: String(opts.jobLockMs ?? 4000),
     YUQING_DEMO: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+    ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
   };
   const env = parseEnv(envVars);
   const log = createLogger('test-server', env.LOG_LEVEL);
+  const store = await openStore({ dataDir, databaseUrl: env.DATABASE_URL, mode: 'read' });
   const httpServer: Server = createServer();
   const app: Application = await createApplication(httpServer, {
+    store,
     env: { ...env, REDIS_URL: redisUrl },
     ingestToken: token,
     adminToken: token,
@@ -110,6 +124,7 @@ export async function startSystem(
       }, 'queue drained');
     },
     dataDir,
+    store,
     env: envVars,
     workers,
     startWorker,
@@ -124,6 +139,7 @@ export async function startSystem(
       serverUp = false;
       await app.stopAccepting();
       await app.close();
+      await store.close();
     },
     async stop() {
       for (const w of workers) if (w.process.exitCode === null && w.process.signalCode === null) w.process.kill('SIGTERM');
@@ -132,6 +148,7 @@ export async function startSystem(
         serverUp = false;
         await app.stopAccepting();
         await app.close();
+        await store.close();
       }
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },

@@ -1,27 +1,21 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { storeFile } from './open.js';
-import { NotAStoreError, inspectStore, withStoreExclusive, type StoreSummary } from './store-file.js';
-
-export interface RestoreResult {
-  restored: StoreSummary;
-  /** Where the store that was replaced now is (undefined when there was none). */
-  previous?: string;
-}
+import path from 'node:path';
+import { NotAStoreError, type RestoreResult, type StoreSummary } from '../store-errors.js';
+import { inspectStore, withStoreExclusive } from './store-file.js';
 
 const SIDECARS = ['-wal', '-shm'] as const;
 
 /**
- * Replaces the store in `dataDir` with the yuqing store in `file`. Refuses (StoreInUseError)
+ * Replaces the store file `target` with the yuqing store in `file`. Refuses (StoreInUseError)
  * while any process has the store open, and (NotAStoreError) a file that is not an intact yuqing
  * store of a schema this version knows; in both cases nothing is changed. The replaced store is
  * renamed aside, complete (its WAL checkpointed into it first), never deleted.
  */
-export function restoreStore(dataDir: string, file: string): RestoreResult {
+export function restoreSqlite(target: string, file: string): RestoreResult {
   if (!existsSync(file)) throw new NotAStoreError(`no such file: ${file}`);
-  const target = storeFile(dataDir);
   // Check a copy, not the user's file: opening a database may write to it (WAL recovery).
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(path.dirname(target), { recursive: true });
   const incoming = `${target}.restoring`;
   const clear = () => {
     for (const f of [incoming, ...SIDECARS.map((s) => incoming + s)]) rmSync(f, { force: true });

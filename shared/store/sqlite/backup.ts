@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { storeFile } from './open.js';
-import { NotAStoreError, inspectStore, type StoreSummary } from './store-file.js';
+import { NotAStoreError, type StoreSummary } from '../store-errors.js';
+import { inspectStore } from './store-file.js';
 
 /** better-sqlite3 copies 100 pages per step unless told otherwise; this means "all that is left". */
 const ALL_PAGES = 0x7fffffff;
@@ -15,9 +15,8 @@ const ALL_PAGES = 0x7fffffff;
  * to `dest`, checked, turned into a single self-contained file (journal_mode DELETE) and only
  * then renamed onto `dest`, so `dest` is never a half-written file.
  */
-export async function backupStore(dataDir: string, dest: string): Promise<StoreSummary & { bytes: number }> {
-  const source = storeFile(dataDir);
-  if (!existsSync(source)) throw new NotAStoreError(`there is no store at ${source} (DATA_DIR=${dataDir})`);
+export async function backupSqlite(source: string, dest: string): Promise<StoreSummary & { bytes: number }> {
+  if (!existsSync(source)) throw new NotAStoreError(`there is no store at ${source} (set DATA_DIR or DATABASE_URL)`);
   if (path.resolve(dest) === path.resolve(source)) throw new Error('the backup file cannot be the store itself');
   const partial = `${dest}.partial`;
   for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });

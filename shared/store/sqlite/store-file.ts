@@ -1,28 +1,11 @@
 import Database from 'better-sqlite3';
-import { MIGRATIONS } from '../../shared/store/migrations.js';
-import type { Db } from './open.js';
-
-/** A file that is not a usable yuqing store (not SQLite, damaged, another schema, or a newer version's). */
-export class NotAStoreError extends Error {
-  override name = 'NotAStoreError';
-}
-
-/** Another process (a running yuqing server or worker) has the store open. */
-export class StoreInUseError extends Error {
-  override name = 'StoreInUseError';
-}
-
-export interface StoreSummary {
-  mentions: number;
-  /** Schema migrations applied, of those this version knows. */
-  migrations: number;
-  newestMention: string | null;
-}
+import { MIGRATIONS } from '../migrations.js';
+import { NotAStoreError, StoreInUseError, checkMigrations, type StoreSummary } from '../store-errors.js';
 
 const TABLES = ['schema_migrations', 'mentions', 'mention_topics', 'agg_minute', 'stories', 'settings'];
 
-/** Checks that an open database is an intact yuqing store this version can run, and summarises it. */
-export function inspectStore(db: Db): StoreSummary {
+/** Checks that an open database file is an intact yuqing store this version can run, and summarises it. */
+export function inspectStore(db: Database.Database): StoreSummary {
   let check: unknown;
   try {
     check = db.pragma('quick_check', { simple: true });
@@ -34,11 +17,8 @@ export function inspectStore(db: Db): StoreSummary {
   const missing = TABLES.filter((t) => !tables.has(t));
   if (missing.length) throw new NotAStoreError(`an SQLite database, but not a yuqing store (no ${missing.join(', ')})`);
   const applied = db.prepare('SELECT id, name FROM schema_migrations ORDER BY id').all() as { id: number; name: string }[];
-  for (const m of applied) {
-    const known = MIGRATIONS.find((k) => k.id === m.id);
-    if (!known) throw new NotAStoreError(`made by a newer yuqing (schema migration ${m.id} "${m.name}" is unknown to this version)`);
-    if (known.name !== m.name) throw new NotAStoreError(`schema migration ${m.id} is "${m.name}", not yuqing's "${known.name}"`);
-  }
+  checkMigrations(applied, MIGRATIONS);
+  // An exact count: a backup or restore reads the whole file anyway.
   const mentions = (db.prepare('SELECT COUNT(*) AS n FROM mentions').get() as { n: number }).n;
   const newest = db.prepare('SELECT created_at_iso AS t FROM mentions ORDER BY created_at DESC LIMIT 1').get() as { t: string } | undefined;
   return { mentions, migrations: applied.length, newestMention: newest?.t ?? null };
@@ -50,7 +30,7 @@ export function inspectStore(db: Db): StoreSummary {
  * (SQLITE_BUSY) while a server or worker runs, idle or not: SQLite's own locks, no PID files.
  * `hold` runs while the exclusive lock is held (nobody can open the store meanwhile).
  */
-export function withStoreExclusive<T>(file: string, hold: (db: Db) => T): T {
+export function withStoreExclusive<T>(file: string, hold: (db: Database.Database) => T): T {
   const db = new Database(file, { fileMustExist: true, timeout: 0 });
   try {
     try {
