@@ -7,7 +7,9 @@ import { closeRedis, within } from '../shared/util/within.js';
 import { createLogger } from './log.js';
 import { createTagger } from './nlp/tagger.js';
 import { createBatchProcessor, UnprocessableJobError, type BatchOutcome } from './pipeline/process-batch.js';
-import { WAL_SIZE_LIMIT_BYTES, openWriteStore } from './store/open.js';
+import { WAL_SIZE_LIMIT_BYTES } from '../shared/store/sqlite/pragmas.js';
+import { openStore } from '../shared/store/store.js';
+import { startPartitionUpkeep } from './store/partitions.js';
 import { startRetention } from './store/retention.js';
 import { startWalCheckpoints } from './store/wal-checkpoint.js';
 import { loadTopics } from './topics-source.js';
@@ -32,9 +34,9 @@ export async function main(): Promise<void> {
     log.fatal('REDIS_URL is not set: a worker needs the Redis that the server uses (`yuqing start` sets it for its workers)');
     process.exit(78);
   }
-  const db = openWriteStore(env.DATA_DIR);
-  const checkpoints = startWalCheckpoints(db, {
-    walFile: `${db.name}-wal`,
+  const store = await openStore({ dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL, mode: 'write' });
+  const partitions = await startPartitionUpkeep(store, (err) => log.warn({ error: err.message }, 'creating the coming days\' partitions failed; retrying later'));
+  const checkpoints = startWalCheckpoints(store, {
     maxBytes: WAL_SIZE_LIMIT_BYTES,
     idleMs: 30_000,
     onResult: (r) => {
@@ -42,7 +44,7 @@ export async function main(): Promise<void> {
       else if (r.busy) log.debug(r, 'WAL checkpoint could not finish (readers or another writer); trying again later');
     },
   });
-  const tagger = createTagger({ topics: loadTopics(db) });
+  const tagger = createTagger({ topics: await loadTopics(store.db) });
   const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
   const publisher = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3 });
   const subscriber = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
@@ -51,12 +53,17 @@ export async function main(): Promise<void> {
   await subscriber.subscribe(topicsChannel);
   subscriber.on('message', (channel) => {
     if (channel !== topicsChannel) return;
-    tagger.setTopics(loadTopics(db));
-    log.info('topic configuration reloaded');
+    loadTopics(store.db).then(
+      (topics) => {
+        tagger.setTopics(topics);
+        log.info('topic configuration reloaded');
+      },
+      (err: Error) => log.warn({ error: err.message }, 'topic configuration not reloaded'),
+    );
   });
 
   const processBatch = createBatchProcessor({
-    db,
+    store,
     tagger,
     publish: async (delta) => void (await publisher.publish(deltaChannel, JSON.stringify(delta))),
     warn: (msg, fields) => log.warn(fields, msg),
@@ -94,7 +101,7 @@ export async function main(): Promise<void> {
   const retention =
     env.YUQING_RETENTION_DAYS === undefined
       ? undefined
-      : startRetention(db, {
+      : startRetention(store, {
           days: env.YUQING_RETENTION_DAYS,
           everyMs: RETENTION_EVERY_MS,
           onPass: (r) => {
@@ -116,7 +123,8 @@ export async function main(): Promise<void> {
     await closeRedis(publisher);
     await closeRedis(connection);
     checkpoints.stop();
-    db.close();
+    partitions.stop();
+    await store.close();
     log.info('worker stopped');
     process.exit(0);
   };

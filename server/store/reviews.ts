@@ -79,11 +79,10 @@ export async function applyReview(
     if (!row) throw new ReviewError(404, `no mention ${uid}`);
     const before = presentMention(row);
     const confidence: TagConfidence = before.tags.confidence ?? { sentiment: 1, emotion: 1, critical: 1, stance: 1 };
-    const minute = Math.floor(row.created_at / 60_000);
     const deltas: AggregateDelta[] = [];
     const move = (dim: string, from: string | null, to: string | null) => {
-      if (from !== null) deltas.push({ minute, dim, key: from, n: -1 });
-      if (to !== null) deltas.push({ minute, dim, key: to, n: 1 });
+      if (from !== null) deltas.push({ at: row.created_at, dim, key: from, n: -1 });
+      if (to !== null) deltas.push({ at: row.created_at, dim, key: to, n: 1 });
     };
     for (const tag of REVIEW_TAGS) {
       const next = body[tag];

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Mention } from './mention.js';
 
 /** BullMQ queue that carries batches of validated mentions from every source to the workers. */
@@ -6,15 +7,23 @@ export const MENTIONS_QUEUE = 'mentions';
 /** Largest batch one job carries; bigger inputs are split so one job stays well inside the lock time. */
 export const MAX_MENTIONS_PER_JOB = 500;
 
-export type IngestSource = 'api' | 'import' | 'demo' | 'connector';
+export const ingestSourceSchema = z.enum(['api', 'import', 'demo', 'connector']);
+export type IngestSource = z.infer<typeof ingestSourceSchema>;
 
-export interface MentionBatchJob {
+/**
+ * A job's payload as a worker checks it: the envelope strictly, the mentions only as a list,
+ * because each is validated on its own afterwards (a bad item is recorded, the rest stored).
+ */
+export const mentionBatchJobSchema = z.object({
   /** Schema version of this payload, so old jobs left in Redis can be recognised after an upgrade. */
-  v: 1;
-  source: IngestSource;
-  receivedAt: string;
-  mentions: Mention[];
-}
+  v: z.literal(1),
+  source: ingestSourceSchema,
+  receivedAt: z.string(),
+  mentions: z.array(z.unknown()).max(10_000),
+});
+
+/** What producers enqueue: the same envelope, with mentions they have validated. */
+export type MentionBatchJob = Omit<z.infer<typeof mentionBatchJobSchema>, 'mentions'> & { mentions: Mention[] };
 
 /** Redis pub/sub channels between workers and servers (the live bus; never the only copy of anything). */
 export const CHANNELS = {

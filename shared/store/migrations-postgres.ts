@@ -244,15 +244,33 @@ CREATE INDEX tag_reviews_at ON tag_reviews (at);
 `,
   },
   {
-    // The write side's migration 4, as its contract says (agg_hour, agg_day: bucket, dim, key, n);
-    // a stand-in on the read branch, replaced by theirs on merge.
     id: 4,
-    name: 'hourly and daily aggregates',
+    name: 'hourly and daily rollups, keyword index',
     sql: `
-CREATE TABLE agg_hour (bucket BIGINT NOT NULL, dim TEXT COLLATE "C" NOT NULL, key TEXT COLLATE "C" NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (bucket, dim, key));
-CREATE TABLE agg_day (bucket BIGINT NOT NULL, dim TEXT COLLATE "C" NOT NULL, key TEXT COLLATE "C" NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (bucket, dim, key));
-INSERT INTO agg_hour (bucket, dim, key, n) SELECT minute / 60, dim, key, SUM(n) FROM agg_minute GROUP BY minute / 60, dim, key;
-INSERT INTO agg_day (bucket, dim, key, n) SELECT minute / 1440, dim, key, SUM(n) FROM agg_minute GROUP BY minute / 1440, dim, key;
+-- The per-minute counters rolled up by hour (floor(ms / 3600000)) and UTC day (floor(ms / 86400000)),
+-- maintained in the same transactions as agg_minute (shared/store/repos/aggregates.ts).
+CREATE TABLE agg_hour (
+  hour BIGINT NOT NULL,
+  dim TEXT COLLATE "C" NOT NULL,
+  key TEXT COLLATE "C" NOT NULL,
+  n BIGINT NOT NULL,
+  PRIMARY KEY (hour, dim, key)
+);
+CREATE TABLE agg_day (
+  day BIGINT NOT NULL,
+  dim TEXT COLLATE "C" NOT NULL,
+  key TEXT COLLATE "C" NOT NULL,
+  n BIGINT NOT NULL,
+  PRIMARY KEY (day, dim, key)
+);
+INSERT INTO agg_hour (hour, dim, key, n) SELECT minute / 60, dim, key, SUM(n)::bigint FROM agg_minute GROUP BY minute / 60, dim, key;
+INSERT INTO agg_day (day, dim, key, n) SELECT minute / 1440, dim, key, SUM(n)::bigint FROM agg_minute GROUP BY minute / 1440, dim, key;
+
+-- Keyword index: to_tsvector('simple', indexedTerms(text)) (shared/store/terms.ts), written by the
+-- batch writer; the GIN index on the parent reaches every partition. Rows stored before this
+-- migration have none (PostgreSQL stores are newer than the keyword index, so there are none).
+ALTER TABLE mentions ADD COLUMN terms tsvector;
+CREATE INDEX mentions_terms ON mentions USING GIN (terms);
 `,
   },
   {

@@ -1,25 +1,19 @@
+import { indexedTerms } from './terms.js';
+
 /**
  * The store's schema, as ordered migrations. Times are ms since the epoch (UTC); `minute` is
  * floor(created_at / 60000). Pure data plus a runner over a minimal interface, so the server
  * (read side + incident commands) and the workers (write side) apply the same schema.
  */
-/**
- * BRIDGE, read branch only, until the write side's batch writer calls applyAggregateDeltas: this
- * branch's workers still bump agg_minute alone, so a trigger mirrors each stored mention into the
- * hourly and daily counters exactly as the batch writer counts it. Drop it when merging the write
- * side's migration 4 (both at once would count every mention twice).
- */
-const BRIDGE_DELTAS = `SELECT 'all' AS d, '*' AS k UNION ALL SELECT 'sentiment', NEW.sentiment UNION ALL SELECT 'emotion', NEW.emotion
-  UNION ALL SELECT 'stance', NEW.stance UNION ALL SELECT 'lang', NEW.lang UNION ALL SELECT 'platform', NEW.platform
-  UNION ALL SELECT 'critical', '1' WHERE NEW.critical = 1 UNION ALL SELECT 'topic', value FROM json_each(NEW.topics)`;
-const READ_BRANCH_BRIDGE = `CREATE TRIGGER bridge_rollups AFTER INSERT ON mentions BEGIN
-  INSERT INTO agg_hour (bucket, dim, key, n) SELECT NEW.created_at / 3600000, d, k, 1 FROM (${BRIDGE_DELTAS}) WHERE true
-    ON CONFLICT (bucket, dim, key) DO UPDATE SET n = n + 1;
-  INSERT INTO agg_day (bucket, dim, key, n) SELECT NEW.created_at / 86400000, d, k, 1 FROM (${BRIDGE_DELTAS}) WHERE true
-    ON CONFLICT (bucket, dim, key) DO UPDATE SET n = n + 1;
-END;`;
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+  /** Fills what SQL alone cannot (data derived by our own code), in the same transaction, after `sql`. */
+  backfill?: (db: MigratableDb) => void;
+}
 
-export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
+export const MIGRATIONS: readonly Migration[] = [
   {
     id: 1,
     name: 'mentions, aggregates, stories, topics config',
@@ -206,16 +200,38 @@ CREATE INDEX tag_reviews_at ON tag_reviews (at);
   },
   {
     id: 4,
-    name: 'hourly and daily aggregates',
+    name: 'hourly and daily rollups, keyword index',
     sql: `
--- The per-minute counters rolled up by UTC hour and UTC day, bumped in the same transaction as
--- agg_minute (repos/aggregates.ts), so a day's summary reads 24 hourly rows per key, not 1,440.
-CREATE TABLE agg_hour (bucket INTEGER NOT NULL, dim TEXT NOT NULL, key TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (bucket, dim, key)) WITHOUT ROWID;
-CREATE TABLE agg_day (bucket INTEGER NOT NULL, dim TEXT NOT NULL, key TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (bucket, dim, key)) WITHOUT ROWID;
-INSERT INTO agg_hour (bucket, dim, key, n) SELECT minute / 60, dim, key, SUM(n) FROM agg_minute GROUP BY minute / 60, dim, key;
-INSERT INTO agg_day (bucket, dim, key, n) SELECT minute / 1440, dim, key, SUM(n) FROM agg_minute GROUP BY minute / 1440, dim, key;
-${READ_BRANCH_BRIDGE}
+-- The per-minute counters rolled up by hour (floor(ms / 3600000)) and UTC day (floor(ms / 86400000)),
+-- maintained in the same transactions as agg_minute, so a long range reads a few hundred rows.
+CREATE TABLE agg_hour (
+  hour INTEGER NOT NULL,
+  dim TEXT NOT NULL,
+  key TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (hour, dim, key)
+) WITHOUT ROWID;
+CREATE TABLE agg_day (
+  day INTEGER NOT NULL,
+  dim TEXT NOT NULL,
+  key TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (day, dim, key)
+) WITHOUT ROWID;
+INSERT INTO agg_hour (hour, dim, key, n) SELECT minute / 60, dim, key, SUM(n) FROM agg_minute GROUP BY minute / 60, dim, key;
+INSERT INTO agg_day (day, dim, key, n) SELECT minute / 1440, dim, key, SUM(n) FROM agg_minute GROUP BY minute / 1440, dim, key;
+
+-- Keyword index: each mention's indexedTerms(text) (shared/store/terms.ts) under its rowid.
+-- Contentless (the text is in mentions already); contentless_delete lets retention delete rows.
+CREATE VIRTUAL TABLE mention_fts USING fts5 (terms, content='', contentless_delete=1, tokenize='unicode61');
 `,
+    backfill(db) {
+      const add = db.prepare('INSERT INTO mention_fts (rowid, terms) VALUES (?, ?)');
+      for (const r of db.prepare('SELECT rowid, text FROM mentions').iterate() as Iterable<{ rowid: number; text: string }>) {
+        const terms = indexedTerms(r.text);
+        if (terms) add.run(r.rowid, terms);
+      }
+    },
   },
   {
     id: 5,
@@ -236,7 +252,7 @@ CREATE INDEX incident_events_at ON incident_events (at, id);
 /** The few calls the runner needs; better-sqlite3's Database satisfies it. */
 export interface MigratableDb {
   exec(sql: string): unknown;
-  prepare(sql: string): { get(...params: unknown[]): unknown; run(...params: unknown[]): unknown };
+  prepare(sql: string): { get(...params: unknown[]): unknown; run(...params: unknown[]): unknown; iterate(...params: unknown[]): Iterable<unknown> };
 }
 
 /**
@@ -251,6 +267,7 @@ export function migrate(db: MigratableDb): number {
     try {
       if (!db.prepare('SELECT 1 FROM schema_migrations WHERE id = ?').get(m.id)) {
         db.exec(m.sql);
+        m.backfill?.(db);
         db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)').run(m.id, m.name, Date.now());
         applied++;
       }

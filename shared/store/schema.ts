@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { IncidentEventRow, IncidentRow } from './incident-rows.js';
 import type { MentionRow, StoryRow } from './rows.js';
 
@@ -10,7 +10,14 @@ import type { MentionRow, StoryRow } from './rows.js';
 export interface MentionsTable extends MentionRow {
   source: string;
   ingested_at: number;
+  /**
+   * PostgreSQL only: the keyword index (to_tsvector('simple', indexedTerms(text))), written on
+   * insert and never read back as a value. SQLite keeps the same terms in mention_fts.
+   */
+  terms: ColumnType<never, string | undefined, never>;
 }
+
+type Counter<Bucket extends string> = { [K in Bucket]: number } & { dim: string; key: string; n: number };
 
 export interface Database {
   schema_migrations: { id: number; name: string; applied_at: number };
@@ -18,11 +25,12 @@ export interface Database {
   /** PostgreSQL only: claims each uid once across writers (mentions there is partitioned by time). */
   mention_keys: { uid: string; created_at: number };
   mention_topics: { topic: string; created_at: number; uid: string };
-  agg_minute: { minute: number; dim: string; key: string; n: number };
-  /** bucket = floor(ms / 3_600_000): whole UTC hours (migration 4). */
-  agg_hour: { bucket: number; dim: string; key: string; n: number };
-  /** bucket = floor(ms / 86_400_000): whole UTC days (migration 4). */
-  agg_day: { bucket: number; dim: string; key: string; n: number };
+  agg_minute: Counter<'minute'>;
+  /** The same counters per hour (floor(ms / 3 600 000)) and per UTC day (floor(ms / 86 400 000)). */
+  agg_hour: Counter<'hour'>;
+  agg_day: Counter<'day'>;
+  /** SQLite only: the contentless FTS5 keyword index; rowid = the mention's rowid. */
+  mention_fts: { rowid: number; terms: string };
   stories: Required<StoryRow> & { hash: string | null };
   story_roots: { root_uid: string; story_id: string };
   story_bands: { band: string; story_id: string; hash: string };

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import { EMOTIONS, SENTIMENTS, STANCES } from '../../shared/contracts/tags.js';
 import { applyAggregateDeltas, type AggregateDelta } from '../../shared/store/repos/aggregates.js';
 import type { IncidentRow } from '../../shared/store/incident-rows.js';
-import type { Database, MentionsTable } from '../../shared/store/schema.js';
+import { insertMentions, type NewMention } from '../../shared/store/repos/mentions.js';
+import type { Database } from '../../shared/store/schema.js';
 import type { Store } from '../../shared/store/store.js';
 
 /**
@@ -10,7 +10,7 @@ import type { Store } from '../../shared/store/store.js';
  * its topic index rows and its counters through applyAggregateDeltas (all granularities), for
  * tests of the read side that need volume without tagging it.
  */
-export function seedRow(i: number, createdAt: number, prefix = 's'): MentionsTable {
+export function seedRow(i: number, createdAt: number, prefix = 's'): NewMention {
   const uid = `weibo:${prefix}${i}`;
   return {
     uid,
@@ -51,9 +51,8 @@ export function seedRow(i: number, createdAt: number, prefix = 's'): MentionsTab
 }
 
 /** The counters a stored mention adds (the batch writer's dimensions). */
-export function deltasOf(r: MentionsTable): AggregateDelta[] {
-  const minute = Math.floor(r.created_at / 60_000);
-  const d = (dim: string, key: string): AggregateDelta => ({ minute, dim, key, n: 1 });
+export function deltasOf(r: NewMention): AggregateDelta[] {
+  const d = (dim: string, key: string): AggregateDelta => ({ at: r.created_at, dim, key, n: 1 });
   return [
     d('all', '*'),
     d('sentiment', r.sentiment),
@@ -69,15 +68,14 @@ export function deltasOf(r: MentionsTable): AggregateDelta[] {
 /** Rows per INSERT (33 columns each, under SQLite's bound-parameter limit). */
 const CHUNK = 400;
 
-export async function seedMentions(store: Store, rows: readonly MentionsTable[]): Promise<void> {
-  await dropReadBranchBridge(store);
+export async function seedMentions(store: Store, rows: readonly NewMention[]): Promise<void> {
   const perTransaction = 4 * CHUNK;
   for (let i = 0; i < rows.length; i += perTransaction) {
     const batch = rows.slice(i, i + perTransaction);
     await store.write(async (tx) => {
       for (let j = 0; j < batch.length; j += CHUNK) {
         const chunk = batch.slice(j, j + CHUNK);
-        await tx.insertInto('mentions').values(chunk).execute();
+        await insertMentions(tx, chunk);
         // PostgreSQL: each uid is claimed in mention_keys, which also says which day partition holds it.
         if (store.backend === 'postgres') await tx.insertInto('mention_keys').values(chunk.map((r) => ({ uid: r.uid, created_at: r.created_at }))).execute();
         const topics = chunk.flatMap((r) => (JSON.parse(r.topics) as string[]).map((topic) => ({ topic, created_at: r.created_at, uid: r.uid })));
@@ -93,9 +91,6 @@ export async function seedMentions(store: Store, rows: readonly MentionsTable[])
  * this branch's SQLite migration 4 still carries a trigger mirroring inserts into agg_hour/agg_day
  * for the old workers, which would count seeded rows twice. (Gone once the write side is merged.)
  */
-async function dropReadBranchBridge(store: Store): Promise<void> {
-  if (store.backend === 'sqlite') await sql`DROP TRIGGER IF EXISTS bridge_rollups`.execute(store.db);
-}
 
 /** A rumour candidate story as the worker leaves it. */
 export function storyFixture(id: string, at: number): Database['stories'] {

@@ -5,7 +5,7 @@ import { mentionUid, type Mention } from '../../shared/contracts/mention.js';
 import { MODELS_DIR } from '../nlp/model/model-file.js';
 import { createTagger } from '../nlp/tagger.js';
 import type { TaggedMention } from '../pipeline/tagged-mention.js';
-import { openWriteStore } from '../store/open.js';
+import { openStore } from '../../shared/store/store.js';
 import { createBatchWriter } from '../store/write-batch.js';
 import { benchTexts } from './bench-texts.js';
 
@@ -35,6 +35,7 @@ function rate(n: number, ms: number): string {
  */
 export async function main(args: string[]): Promise<void> {
   const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 20_000);
+  if (args.includes('--store')) return print(n, await storeBench(createTagger(), n, process.env.DATABASE_URL));
   const rssBefore = process.memoryUsage().rss;
   const t0 = performance.now();
   const tagger = createTagger();
@@ -66,29 +67,46 @@ export async function main(args: string[]): Promise<void> {
   const modelBytes = readdirSync(MODELS_DIR).reduce((a, f) => a + statSync(path.join(MODELS_DIR, f)).size, 0);
   rows.push(['model files on disk', `${(modelBytes / 2 ** 20).toFixed(1)} MB`]);
 
+  rows.push(...(await storeBench(tagger, n, process.env.DATABASE_URL)));
+  rows.push(['peak RSS', `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`]);
+  print(n, rows);
+}
+
+function print(n: number, rows: [string, string][]): void {
+  const width = Math.max(...rows.map(([k]) => k.length));
+  process.stdout.write(`yuqing bench — ${n.toLocaleString('en-US')} mentions per row\n`);
+  for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
+}
+
+/**
+ * The batch writer alone (tagging done beforehand), on a fresh embedded store, or on the
+ * PostgreSQL database of DATABASE_URL when set (`yuqing bench --store`: this part only).
+ */
+async function storeBench(tagger: ReturnType<typeof createTagger>, n: number, databaseUrl: string | undefined): Promise<[string, string][]> {
+  const rows: [string, string][] = [];
   const dir = mkdtempSync(path.join(tmpdir(), 'yuqing-bench-'));
   try {
-    const db = openWriteStore(dir);
-    const writer = createBatchWriter(db);
-    const batch = mentions(n, 0.3);
+    const store = await openStore({ dataDir: dir, databaseUrl: databaseUrl?.startsWith('postgres') ? databaseUrl : undefined, mode: 'write' });
+    const writer = createBatchWriter(store);
+    // Unique per run, so a PostgreSQL database used before does not turn the run into duplicates.
+    const run = Date.now().toString(36);
+    const batch = mentions(n, 0.3).map((m) => ({ ...m, id: `${run}-${m.id}`, ...(m.rootId ? { rootId: `${run}-${m.rootId}`, parentId: `${run}-${m.parentId}` } : {}) }));
     const tagged: TaggedMention[] = batch.map((m) => {
       const { normalised, ...tags } = tagger.tag(m);
       const uid = mentionUid(m);
       const rootUid = m.rootId ? mentionUid({ platform: m.platform, id: m.rootId }) : null;
       return { mention: m, uid, parentUid: rootUid, rootUid, threadUid: rootUid ?? uid, tags, normalised };
     });
+    const label = store.backend === 'sqlite' ? 'SQLite, synchronous=FULL' : 'PostgreSQL';
     const start = performance.now();
-    for (let i = 0; i < tagged.length; i += 500) writer.write(tagged.slice(i, i + 500), 'api');
-    rows.push(['store write (500/txn, synchronous=FULL)', rate(n, performance.now() - start)]);
+    for (let i = 0; i < tagged.length; i += 500) await writer.write(tagged.slice(i, i + 500), 'api');
+    rows.push([`store write (500/txn, ${label})`, rate(n, performance.now() - start)]);
     const again = performance.now();
-    for (let i = 0; i < tagged.length; i += 500) writer.write(tagged.slice(i, i + 500), 'api');
+    for (let i = 0; i < tagged.length; i += 500) await writer.write(tagged.slice(i, i + 500), 'api');
     rows.push(['store re-write of duplicates (skipped)', rate(n, performance.now() - again)]);
-    db.close();
+    await store.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  rows.push(['peak RSS', `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`]);
-  const width = Math.max(...rows.map(([k]) => k.length));
-  process.stdout.write(`yuqing bench — ${n.toLocaleString('en-US')} mentions per row\n`);
-  for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
+  return rows;
 }

@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { mentionUid, parseMention, threadRootId, type Mention } from '../../shared/contracts/mention.js';
 import type { BatchDelta } from '../../shared/contracts/live.js';
-import type { IngestSource } from '../../shared/contracts/queue.js';
+import { mentionBatchJobSchema } from '../../shared/contracts/queue.js';
+import { recordRejected, type RejectedItem } from '../../shared/store/repos/rejected-items.js';
+import type { Store } from '../../shared/store/store.js';
 import type { Tagger } from '../nlp/tagger.js';
-import type { Db } from '../store/open.js';
 import { createBatchWriter } from '../store/write-batch.js';
 import { buildBatchDelta } from './batch-delta.js';
 import type { TaggedMention } from './tagged-mention.js';
@@ -14,13 +14,6 @@ export class UnprocessableJobError extends Error {
   override name = 'UnprocessableJobError';
 }
 
-const jobPayloadSchema = z.object({
-  v: z.literal(1),
-  source: z.enum(['api', 'import', 'demo', 'connector']),
-  receivedAt: z.string(),
-  mentions: z.array(z.unknown()).max(10_000),
-});
-
 export interface BatchOutcome {
   stored: number;
   duplicates: number;
@@ -30,7 +23,7 @@ export interface BatchOutcome {
 }
 
 export interface BatchProcessorDeps {
-  db: Db;
+  store: Store;
   tagger: Tagger;
   publish: (delta: BatchDelta) => Promise<void>;
   warn: (msg: string, fields: Record<string, unknown>) => void;
@@ -41,34 +34,32 @@ export interface BatchProcessorDeps {
 
 /** The work of one job: validate → tag → store (one transaction) → publish the live delta. */
 export function createBatchProcessor(deps: BatchProcessorDeps) {
-  const { db, tagger } = deps;
-  const writer = createBatchWriter(db, { retentionDays: deps.retentionDays });
+  const { store, tagger } = deps;
+  const writer = createBatchWriter(store, { retentionDays: deps.retentionDays });
   const now = deps.now ?? Date.now;
-  const recordRejected = db.prepare(
-    'INSERT OR IGNORE INTO rejected_items (job_id, item_index, error, payload, at) VALUES (?, ?, ?, ?, ?)',
-  );
 
   return async function processBatch(jobId: string, data: unknown): Promise<BatchOutcome> {
-    const payload = jobPayloadSchema.safeParse(data);
+    const payload = mentionBatchJobSchema.safeParse(data);
     if (!payload.success) {
-      recordRejected.run(jobId, -1, `bad job payload: ${payload.error.issues[0]?.message ?? 'invalid'}`, safeJson(data), now());
+      const error = `bad job payload: ${payload.error.issues[0]?.message ?? 'invalid'}`;
+      await recordRejected(store.db, [{ job_id: jobId, item_index: -1, error, payload: safeJson(data), at: now() }]);
       throw new UnprocessableJobError(`job ${jobId} has no valid mention batch payload`);
     }
     const valid: Mention[] = [];
     const indexOf = new Map<Mention, number>();
-    let rejected = 0;
+    // Items that can never be stored, recorded together before the batch is written.
+    const rejected: RejectedItem[] = [];
     payload.data.mentions.forEach((item, i) => {
       const r = parseMention(item);
       if (r.ok) {
         valid.push(r.mention);
         indexOf.set(r.mention, i);
       } else {
-        rejected++;
-        recordRejected.run(jobId, i, r.error, safeJson(item), now());
+        rejected.push({ job_id: jobId, item_index: i, error: r.error, payload: safeJson(item), at: now() });
       }
     });
 
-    const contextOf = loadThreadContext(db, valid);
+    const contextOf = await loadThreadContext(store.db, valid);
     const tagged: TaggedMention[] = [];
     for (const m of valid) {
       try {
@@ -87,12 +78,12 @@ export function createBatchProcessor(deps: BatchProcessorDeps) {
         });
       } catch (err) {
         // A tagging bug for one text must not hold back the rest of the batch forever.
-        rejected++;
-        recordRejected.run(jobId, indexOf.get(m) ?? -1, `tagging failed: ${(err as Error).message}`, safeJson(m), now());
+        rejected.push({ job_id: jobId, item_index: indexOf.get(m) ?? -1, error: `tagging failed: ${(err as Error).message}`, payload: safeJson(m), at: now() });
       }
     }
 
-    const result = writer.write(tagged, payload.data.source as IngestSource, now());
+    await recordRejected(store.db, rejected);
+    const result = await writer.write(tagged, payload.data.source, now());
     const delta = buildBatchDelta(result, now());
     if (delta) {
       try {
@@ -102,7 +93,7 @@ export function createBatchProcessor(deps: BatchProcessorDeps) {
         deps.warn('live delta not published', { jobId, error: (err as Error).message });
       }
     }
-    return { stored: result.inserted.length, duplicates: result.duplicates, expired: result.expired, rejected };
+    return { stored: result.inserted.length, duplicates: result.duplicates, expired: result.expired, rejected: rejected.length };
   };
 }
 

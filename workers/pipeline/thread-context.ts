@@ -1,20 +1,13 @@
 import { mentionUid, type Mention } from '../../shared/contracts/mention.js';
 import type { TagContext } from '../nlp/tagger.js';
-import type { Db } from '../store/open.js';
-
-interface ContextRow {
-  uid: string;
-  text: string;
-  author_official: number;
-}
-
-const CHUNK = 400;
+import { threadContexts } from '../../shared/store/repos/mentions.js';
+import type { Executor } from '../../shared/store/store.js';
 
 /**
  * Finds the root and parent texts a reply's stance is judged against: from the same batch first,
  * then from the store. A reply whose root has not arrived yet is tagged without it.
  */
-export function loadThreadContext(db: Db, mentions: Mention[]): (m: Mention) => TagContext {
+export async function loadThreadContext(db: Executor, mentions: Mention[]): Promise<(m: Mention) => TagContext> {
   const known = new Map<string, { text: string; official: boolean }>();
   for (const m of mentions) known.set(mentionUid(m), { text: m.text, official: m.author?.official === true });
   const wanted = new Set<string>();
@@ -25,14 +18,7 @@ export function loadThreadContext(db: Db, mentions: Mention[]): (m: Mention) => 
       if (!known.has(uid)) wanted.add(uid);
     }
   }
-  const ids = [...wanted];
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const chunk = ids.slice(i, i + CHUNK);
-    const rows = db
-      .prepare(`SELECT uid, text, author_official FROM mentions WHERE uid IN (${chunk.map(() => '?').join(',')})`)
-      .all(...chunk) as ContextRow[];
-    for (const r of rows) known.set(r.uid, { text: r.text, official: r.author_official === 1 });
-  }
+  for (const r of await threadContexts(db, [...wanted])) known.set(r.uid, { text: r.text, official: r.author_official === 1 });
   return (m) => {
     const root = m.rootId === undefined ? undefined : known.get(mentionUid({ platform: m.platform, id: m.rootId }));
     const parent = m.parentId === undefined ? undefined : known.get(mentionUid({ platform: m.platform, id: m.parentId }));

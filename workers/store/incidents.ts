@@ -1,7 +1,13 @@
-import type { Statement } from 'better-sqlite3';
 import { claimLikeness } from '../../shared/incidents/similarity.js';
+import {
+  addIncidentEvents,
+  insertIncidents,
+  recentlyClosedIncidents,
+  setKnownIncident,
+  type IncidentEventToAdd,
+} from '../../shared/store/repos/incident-opening.js';
 import type { StoryRow } from '../../shared/store/rows.js';
-import type { Db } from './open.js';
+import type { Executor } from '../../shared/store/store.js';
 
 export interface IncidentOpened {
   id: number;
@@ -16,49 +22,11 @@ export interface IncidentOpened {
 export const KNOWN_RUMOUR_CANDIDATES = 500;
 const SYSTEM_ACTOR = 'system';
 
-interface Statements {
-  insert: Statement;
-  signals: Statement;
-  setReasons: Statement;
-  event: Statement;
-  closed: Statement;
-  setKnown: Statement;
-}
-
-const cache = new WeakMap<Db, Statements>();
-
-function statements(db: Db): Statements {
-  let s = cache.get(db);
-  if (!s) {
-    s = {
-      insert: db.prepare(
-        `INSERT OR IGNORE INTO incidents (story_id, opened_at, status, score_at_open, story_text, updated_at)
-         VALUES (?, ?, 'open', ?, ?, ?)`,
-      ),
-      signals: db.prepare('SELECT signals FROM stories WHERE id = ?'),
-      setReasons: db.prepare('UPDATE incidents SET reasons_at_open = ? WHERE id = ?'),
-      event: db.prepare(
-        'INSERT INTO incident_events (incident_id, at, actor, action, from_value, to_value, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
-      closed: db.prepare(
-        `SELECT i.id, i.story_text, m.text AS clarification_text FROM incidents i
-         LEFT JOIN mentions m ON m.uid = i.clarification_uid
-         WHERE i.closed_at IS NOT NULL AND i.status IN ('clarified', 'dismissed')
-         ORDER BY i.closed_at DESC LIMIT ?`,
-      ),
-      setKnown: db.prepare('UPDATE incidents SET known_incident_id = ?, known_similarity = ? WHERE id = ?'),
-    };
-    cache.set(db, s);
-  }
-  return s;
-}
-
 /** The scorer's explanation and the (data) time it first flagged the story, from `stories.signals`. */
-function scorerStateOf(st: Statements, storyId: string): { reasons: string | null; flaggedAt: number | null } {
-  const row = st.signals.get(storyId) as { signals?: string } | undefined;
-  if (!row?.signals) return { reasons: null, flaggedAt: null };
+function scorerStateOf(signals: string | undefined): { reasons: string | null; flaggedAt: number | null } {
+  if (!signals) return { reasons: null, flaggedAt: null };
   try {
-    const parsed = JSON.parse(row.signals) as { reasons?: unknown; flaggedAt?: unknown };
+    const parsed = JSON.parse(signals) as { reasons?: unknown; flaggedAt?: unknown };
     return {
       reasons: parsed.reasons === undefined ? null : JSON.stringify(parsed.reasons),
       flaggedAt: typeof parsed.flaggedAt === 'number' ? parsed.flaggedAt : null,
@@ -68,11 +36,10 @@ function scorerStateOf(st: Statements, storyId: string): { reasons: string | nul
   }
 }
 
-function knownIncident(st: Statements, text: string): { id: number; similarity: number } | null {
+function knownIncident(closed: readonly { id: number; story_text: string; clarification_text: string | null }[], text: string) {
   if (!text) return null;
-  const rows = st.closed.all(KNOWN_RUMOUR_CANDIDATES) as { id: number; story_text: string; clarification_text: string | null }[];
   let best: { id: number; similarity: number } | null = null;
-  for (const r of rows) {
+  for (const r of closed) {
     const m = claimLikeness(text, r.story_text, r.clarification_text);
     if (m.matched && (!best || m.similarity > best.similarity)) best = { id: r.id, similarity: m.similarity };
   }
@@ -81,32 +48,47 @@ function knownIncident(st: Statements, text: string): { id: number; similarity: 
 
 /**
  * Opens an incident for each story that needs clarification and has none yet. Runs inside the
- * worker's batch transaction (synchronous work on `db`): keyed by story id with INSERT OR IGNORE,
- * so a story never gets two incidents, whatever the redeliveries or concurrent workers. A new
- * incident is matched against recently closed ones (known rumours) and the link is recorded.
- * Returns only the incidents this call opened.
+ * worker's batch transaction: one multi-row insert keyed by story id (ON CONFLICT DO NOTHING), so a
+ * story never gets two incidents, whatever the redeliveries or concurrent workers. A new incident
+ * is matched against recently closed ones (known rumours) and the link is recorded. Returns only
+ * the incidents this call opened. `stories` carry their scorer state (`signals`).
  */
-export function openIncidents(db: Db, stories: StoryRow[], now: number): IncidentOpened[] {
-  const st = statements(db);
-  const opened: IncidentOpened[] = [];
+export async function openIncidents(db: Executor, stories: readonly StoryRow[], now: number): Promise<IncidentOpened[]> {
+  const wanted = new Map<string, { story: StoryRow; openedAt: number; reasons: string | null }>();
   for (const s of stories) {
     // An official account's own statement is never a rumour, whatever a scorer says.
-    if (s.candidate !== 1 || s.root_official === 1) continue;
-    const { reasons, flaggedAt } = scorerStateOf(st, s.id);
+    if (s.candidate !== 1 || s.root_official === 1 || wanted.has(s.id)) continue;
+    const { reasons, flaggedAt } = scorerStateOf(s.signals);
     // The response clock runs from detection in the data's own time: for live traffic that is now;
     // for a backfill or an import of past posts it is when the posts showed the rumour.
-    const openedAt = Math.min(now, flaggedAt ?? now);
-    const r = st.insert.run(s.id, openedAt, s.rumour_score, s.text, now);
-    if (r.changes === 0) continue;
-    const id = Number(r.lastInsertRowid);
-    if (reasons !== null) st.setReasons.run(reasons, id);
-    st.event.run(id, openedAt, SYSTEM_ACTOR, 'opened', null, 'open', `score ${s.rumour_score}`);
-    const known = knownIncident(st, s.text);
-    if (known) {
-      st.setKnown.run(known.id, known.similarity, id);
-      st.event.run(id, now, SYSTEM_ACTOR, 'known', null, String(known.id), `similarity ${known.similarity}`);
-    }
-    opened.push({ id, storyId: s.id, openedAt, knownIncidentId: known?.id ?? null, knownSimilarity: known?.similarity ?? null });
+    wanted.set(s.id, { story: s, openedAt: Math.min(now, flaggedAt ?? now), reasons });
   }
+  if (wanted.size === 0) return [];
+  const ids = await insertIncidents(
+    db,
+    [...wanted.values()].map((w) => ({
+      story_id: w.story.id,
+      opened_at: w.openedAt,
+      score_at_open: w.story.rumour_score,
+      reasons_at_open: w.reasons,
+      story_text: w.story.text,
+      updated_at: now,
+    })),
+  );
+  if (ids.size === 0) return [];
+  const closed = await recentlyClosedIncidents(db, KNOWN_RUMOUR_CANDIDATES);
+  const events: IncidentEventToAdd[] = [];
+  const opened: IncidentOpened[] = [];
+  for (const [storyId, id] of [...ids].sort((a, b) => a[1] - b[1])) {
+    const w = wanted.get(storyId)!;
+    events.push({ incident_id: id, at: w.openedAt, actor: SYSTEM_ACTOR, action: 'opened', from_value: null, to_value: 'open', note: `score ${w.story.rumour_score}` });
+    const known = knownIncident(closed, w.story.text);
+    if (known) {
+      await setKnownIncident(db, id, known.id, known.similarity);
+      events.push({ incident_id: id, at: now, actor: SYSTEM_ACTOR, action: 'known', from_value: null, to_value: String(known.id), note: `similarity ${known.similarity}` });
+    }
+    opened.push({ id, storyId, openedAt: w.openedAt, knownIncidentId: known?.id ?? null, knownSimilarity: known?.similarity ?? null });
+  }
+  await addIncidentEvents(db, events);
   return opened;
 }

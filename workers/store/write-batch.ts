@@ -1,13 +1,17 @@
 import type { IngestSource } from '../../shared/contracts/queue.js';
 import { certaintyOf } from '../../shared/contracts/tags.js';
+import { AggregateDeltas, applyAggregateDeltas } from '../../shared/store/repos/aggregates.js';
+import { claimNewUids, insertMentions, insertMentionTopics, type NewMention } from '../../shared/store/repos/mentions.js';
+import { ensureStories, saveStories, storiesForUpdate, type StoryStart, type StoryState } from '../../shared/store/repos/stories.js';
 import type { MentionRow, StoryRow } from '../../shared/store/rows.js';
-import { assignStory } from '../stories/index.js';
-import { createLiveStoryScorer } from '../rumour/live-scorer.js';
-import { observationOf } from '../rumour/observation.js';
-import { openIncidents } from './incidents.js';
+import type { Executor, Store } from '../../shared/store/store.js';
 import type { TaggedMention } from '../pipeline/tagged-mention.js';
-import type { Db } from './open.js';
-import { SqliteStoryIndex } from './sqlite-story-index.js';
+import { createLiveStoryScorer, type BatchStories } from '../rumour/live-scorer.js';
+import { observationOf } from '../rumour/observation.js';
+import { assignStory, clusterSignature, type StoryInput } from '../stories/index.js';
+import type { StorySignature } from '../stories/signature.js';
+import { BatchStoryIndex } from './batch-story-index.js';
+import { openIncidents } from './incidents.js';
 
 export interface BatchWriteResult {
   /** Mentions stored by this call; duplicates of already-stored ones are not here. */
@@ -15,10 +19,8 @@ export interface BatchWriteResult {
   duplicates: number;
   /** Mentions older than the retention window: neither stored nor counted. */
   expired: number;
-  /** Stories changed by this batch, after their counters and scores were updated. */
+  /** Stories changed by this batch, after their counters and scores were updated (with their scorer state). */
   stories: StoryRow[];
-  /** Aggregate increments applied: `${minute}|${dim}|${key}` → n. */
-  increments: Map<string, number>;
 }
 
 const STORY_TEXT_MAX = 280;
@@ -29,159 +31,197 @@ export interface BatchWriterOptions {
    * YUQING_RETENTION_DAYS. A mention created before the window is skipped like a duplicate:
    * retention may already have deleted it, and storing it again would count it twice.
    */
-  retentionDays?: number;
+  retentionDays?: number | undefined;
+}
+
+/** A mention of the batch, made ready outside the transaction (pure work: it may be retried). */
+interface Prepared {
+  t: TaggedMention;
+  row: NewMention;
+  story: StoryInput;
+  /** Computed for new mentions only (undefined until then): the costliest pure step, wasted on duplicates. */
+  signature?: StorySignature | null;
+  isRoot: boolean;
+}
+
+function rowOf(t: TaggedMention, source: IngestSource, now: number): NewMention {
+  const m = t.mention;
+  const metrics = m.metrics ?? {};
+  return {
+    uid: t.uid,
+    id: m.id,
+    platform: m.platform,
+    kind: m.kind,
+    text: m.text,
+    created_at: Date.parse(m.createdAt),
+    created_at_iso: m.createdAt,
+    parent_uid: t.parentUid,
+    root_uid: t.rootUid,
+    thread_uid: t.threadUid,
+    author_id: m.author?.id ?? null,
+    author_name: m.author?.name ?? null,
+    author_verified: m.author?.verified ? 1 : 0,
+    author_official: m.author?.official ? 1 : 0,
+    followers: m.author?.followers ?? 0,
+    reposts: metrics.reposts ?? 0,
+    comments: metrics.comments ?? 0,
+    likes: metrics.likes ?? 0,
+    engagement: (metrics.reposts ?? 0) + (metrics.comments ?? 0) + (metrics.likes ?? 0),
+    region: m.region ?? null,
+    url: m.url ?? null,
+    lang: t.tags.lang,
+    sentiment: t.tags.sentiment.label,
+    sentiment_score: t.tags.sentiment.score,
+    emotion: t.tags.emotion,
+    critical: t.tags.critical ? 1 : 0,
+    stance: t.tags.stance,
+    topics: JSON.stringify(t.tags.topics),
+    story_id: null,
+    tag_confidence: t.tags.confidence ? JSON.stringify(t.tags.confidence) : null,
+    certainty: t.tags.confidence ? certaintyOf(t.tags.confidence) : 1,
+    reviewed: 0,
+    source,
+    ingested_at: now,
+  };
+}
+
+/** The uids story assignment may look up for a mention: its own, its root's and its parent's. */
+function lookedUp(p: Prepared): string[] {
+  const { uid, platform, rootId, parentId } = p.story;
+  const out = [uid];
+  if (rootId !== undefined) out.push(`${platform}:${rootId}`);
+  if (parentId !== undefined) out.push(`${platform}:${parentId}`);
+  return out;
+}
+
+/**
+ * One mention's effect on its story's counters, applied to the row in memory exactly as the
+ * per-row UPDATE did (every right-hand side reads the row as it was before this mention).
+ */
+function countIntoStory(s: StoryState, p: Prepared): void {
+  const { row, isRoot } = p;
+  const responds = !isRoot;
+  const text = row.text.slice(0, STORY_TEXT_MAX);
+  const rootWas = s.root_uid;
+  s.posts += row.kind === 'reply' ? 0 : 1;
+  s.replies += row.kind === 'reply' ? 1 : 0;
+  if (responds && row.stance === 'support') s.supports++;
+  if (responds && row.stance === 'query') s.queries++;
+  if (responds && row.stance === 'deny') s.denies++;
+  s.reach += row.followers;
+  if (responds && row.author_official === 1) s.official_replied = 1;
+  s.first_seen = Math.min(s.first_seen, row.created_at);
+  s.last_seen = Math.max(s.last_seen, row.created_at);
+  // Replies can arrive before their root: the story shows the first words seen until the root comes.
+  if (isRoot && rootWas === null) s.text = text;
+  else if (s.text === '') s.text = text;
+  if (isRoot && (rootWas === null || rootWas === row.uid)) s.root_official = row.author_official;
+  if (isRoot && rootWas === null) s.root_uid = row.uid;
 }
 
 /**
  * Writes a batch in ONE transaction keyed by mention uid: a mention already stored is skipped,
  * so a retried, duplicated or redelivered job changes no count. Either the whole batch with its
- * aggregates and story updates commits, or nothing does.
+ * aggregates, story updates, rumour scores and new incidents commits, or nothing does.
+ *
+ * Every step is a handful of set-wise statements whatever the batch size: claim the new uids,
+ * prefetch the story index, create and load the touched stories, then insert mentions, topic
+ * rows, index entries, stories and aggregate counters in multi-row statements. Story assignment
+ * and the rumour scorer work on the batch's rows in memory in between.
  */
-export function createBatchWriter(db: Db, opts: BatchWriterOptions = {}) {
-  const index = new SqliteStoryIndex(db);
-  const insertMention = db.prepare(`
-    INSERT INTO mentions (uid, id, platform, kind, text, created_at, created_at_iso, parent_uid, root_uid,
-      thread_uid, author_id, author_name, author_verified, author_official, followers, reposts, comments, likes,
-      engagement, region, url, lang, sentiment, sentiment_score, emotion, critical, stance, topics, story_id, source, ingested_at,
-      tag_confidence, certainty)
-    VALUES (@uid, @id, @platform, @kind, @text, @created_at, @created_at_iso, @parent_uid, @root_uid,
-      @thread_uid, @author_id, @author_name, @author_verified, @author_official, @followers, @reposts, @comments, @likes,
-      @engagement, @region, @url, @lang, @sentiment, @sentiment_score, @emotion, @critical, @stance, @topics, @story_id, @source, @ingested_at,
-      @tag_confidence, @certainty)`);
-  const isStored = db.prepare('SELECT 1 FROM mentions WHERE uid = ?');
-  const insertTopic = db.prepare('INSERT OR IGNORE INTO mention_topics (topic, created_at, uid) VALUES (?, ?, ?)');
-  const bumpAgg = db.prepare(
-    'INSERT INTO agg_minute (minute, dim, key, n) VALUES (?, ?, ?, ?) ON CONFLICT (minute, dim, key) DO UPDATE SET n = n + excluded.n',
-  );
-  const ensureStory = db.prepare(
-    'INSERT OR IGNORE INTO stories (id, root_uid, text, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)',
-  );
-  const bumpStory = db.prepare(`
-    UPDATE stories SET
-      posts = posts + @posts, replies = replies + @replies, supports = supports + @supports,
-      queries = queries + @queries, denies = denies + @denies, reach = reach + @reach,
-      official_replied = MAX(official_replied, @official),
-      first_seen = MIN(first_seen, @t), last_seen = MAX(last_seen, @t),
-      -- Replies can arrive before their root: the story shows the first words seen until the root comes.
-      text = CASE WHEN @is_root = 1 AND root_uid IS NULL THEN @text WHEN text = '' THEN @text ELSE text END,
-      root_official = CASE WHEN @is_root = 1 AND (root_uid IS NULL OR root_uid = @uid) THEN @root_official ELSE root_official END,
-      root_uid = CASE WHEN @is_root = 1 AND root_uid IS NULL THEN @uid ELSE root_uid END
-    WHERE id = @story`);
-  const rumours = createLiveStoryScorer(db);
+export function createBatchWriter(store: Store, opts: BatchWriterOptions = {}) {
+  const rumours = createLiveStoryScorer();
 
-  const write = db.transaction((batch: TaggedMention[], source: IngestSource, now: number): BatchWriteResult => {
-    const inserted: MentionRow[] = [];
-    const increments = new Map<string, number>();
-    const scoring = rumours.batch();
-    let duplicates = 0;
-    let expired = 0;
-    const keepFrom = opts.retentionDays === undefined ? -Infinity : now - opts.retentionDays * DAY_MS;
-    const bump = (minute: number, dim: string, key: string) => {
-      const k = `${minute}|${dim}|${key}`;
-      increments.set(k, (increments.get(k) ?? 0) + 1);
+  async function inTransaction(tx: Executor, prepared: readonly Prepared[], now: number) {
+    const fresh = await claimNewUids(tx, new Map(prepared.map((p) => [p.row.uid, p.row.created_at])));
+    const mine = prepared.filter((p) => fresh.has(p.row.uid));
+    const duplicates = prepared.length - mine.length;
+    if (mine.length === 0) return { inserted: [], duplicates, stories: [] };
+
+    for (const p of mine) p.signature ??= clusterSignature(p.story);
+    const index = await BatchStoryIndex.load(tx, mine.flatMap(lookedUp), mine.flatMap((p) => p.signature?.bands ?? []));
+    const starts = new Map<string, StoryStart>();
+    for (const p of mine) {
+      const id = assignStory(p.story, index, p.signature ?? null);
+      p.row.story_id = id;
+      if (!starts.has(id)) {
+        const t = p.row.created_at;
+        starts.set(id, { id, root_uid: p.isRoot ? p.row.uid : null, text: p.isRoot ? p.row.text.slice(0, STORY_TEXT_MAX) : '', first_seen: t, last_seen: t });
+      }
+    }
+    await ensureStories(tx, [...starts.values()]);
+    const held = new Map((await storiesForUpdate(tx, [...starts.keys()])).map((s) => [s.id, s]));
+    const stories: BatchStories = {
+      db: tx,
+      get: (id) => held.get(id),
+      all: () => held.values(),
+      async load(id) {
+        const [s] = await storiesForUpdate(tx, [id]);
+        if (s) held.set(s.id, s);
+        return s;
+      },
     };
+    const scoring = rumours.batch(stories);
+    const aggregates = new AggregateDeltas();
+    const topicRows: { topic: string; created_at: number; uid: string }[] = [];
+    for (const p of mine) {
+      const { row, t } = p;
+      const id = row.story_id as string;
+      const story = held.get(id) as StoryState;
+      const wasClosed = story.official_replied === 1;
+      countIntoStory(story, p);
+      if (!wasClosed && story.official_replied === 1) index.officialReplied(id, story.candidate === 1);
+      scoring.add(id, observationOf(t.mention, t.uid, t.tags, t.normalised, p.isRoot));
 
-    for (const t of batch) {
-      const m = t.mention;
-      const createdAt = Date.parse(m.createdAt);
-      const metrics = m.metrics ?? {};
-      const row: MentionRow & { source: string; ingested_at: number } = {
-        uid: t.uid,
-        id: m.id,
-        platform: m.platform,
-        kind: m.kind,
-        text: m.text,
-        created_at: createdAt,
-        created_at_iso: m.createdAt,
-        parent_uid: t.parentUid,
-        root_uid: t.rootUid,
-        thread_uid: t.threadUid,
-        author_id: m.author?.id ?? null,
-        author_name: m.author?.name ?? null,
-        author_verified: m.author?.verified ? 1 : 0,
-        author_official: m.author?.official ? 1 : 0,
-        followers: m.author?.followers ?? 0,
-        reposts: metrics.reposts ?? 0,
-        comments: metrics.comments ?? 0,
-        likes: metrics.likes ?? 0,
-        engagement: (metrics.reposts ?? 0) + (metrics.comments ?? 0) + (metrics.likes ?? 0),
-        region: m.region ?? null,
-        url: m.url ?? null,
-        lang: t.tags.lang,
-        sentiment: t.tags.sentiment.label,
-        sentiment_score: t.tags.sentiment.score,
-        emotion: t.tags.emotion,
-        critical: t.tags.critical ? 1 : 0,
-        stance: t.tags.stance,
-        topics: JSON.stringify(t.tags.topics),
-        story_id: null,
-        tag_confidence: t.tags.confidence ? JSON.stringify(t.tags.confidence) : null,
-        certainty: t.tags.confidence ? certaintyOf(t.tags.confidence) : 1,
-        reviewed: 0,
-        source,
-        ingested_at: now,
-      };
-      if (createdAt < keepFrom) {
-        expired++;
-        continue;
-      }
-      // Inside the IMMEDIATE transaction no other writer can store this uid between the check and the insert.
-      if (isStored.get(t.uid)) {
-        duplicates++;
-        continue;
-      }
-      const storyId = assignStory(
-        { uid: t.uid, platform: m.platform, kind: m.kind, rootId: m.rootId, parentId: m.parentId, text: t.normalised },
-        index,
-      );
-      row.story_id = storyId;
-      insertMention.run(row);
-      const isRoot = m.kind !== 'reply' && t.threadUid === t.uid;
-      ensureStory.run(storyId, isRoot ? t.uid : null, isRoot ? m.text.slice(0, STORY_TEXT_MAX) : '', createdAt, createdAt);
-      const responds = !isRoot;
-      bumpStory.run({
-        story: storyId,
-        uid: t.uid,
-        is_root: isRoot ? 1 : 0,
-        text: m.text.slice(0, STORY_TEXT_MAX),
-        posts: m.kind === 'reply' ? 0 : 1,
-        replies: m.kind === 'reply' ? 1 : 0,
-        supports: responds && t.tags.stance === 'support' ? 1 : 0,
-        queries: responds && t.tags.stance === 'query' ? 1 : 0,
-        denies: responds && t.tags.stance === 'deny' ? 1 : 0,
-        reach: row.followers,
-        official: responds && row.author_official === 1 ? 1 : 0,
-        root_official: row.author_official,
-        t: createdAt,
-      });
-      scoring.add(storyId, observationOf(m, t.uid, t.tags, t.normalised, isRoot));
-
-      for (const topic of t.tags.topics) insertTopic.run(topic, createdAt, t.uid);
-      const minute = Math.floor(createdAt / 60_000);
-      bump(minute, 'all', '*');
-      bump(minute, 'sentiment', row.sentiment);
-      bump(minute, 'emotion', row.emotion);
-      bump(minute, 'stance', row.stance);
-      bump(minute, 'lang', row.lang);
-      bump(minute, 'platform', row.platform);
-      if (row.critical) bump(minute, 'critical', '1');
-      for (const topic of t.tags.topics) bump(minute, 'topic', topic);
-      inserted.push(row);
+      const at = row.created_at;
+      for (const topic of t.tags.topics) topicRows.push({ topic, created_at: at, uid: row.uid });
+      aggregates.add(at, 'all', '*');
+      aggregates.add(at, 'sentiment', row.sentiment);
+      aggregates.add(at, 'emotion', row.emotion);
+      aggregates.add(at, 'stance', row.stance);
+      aggregates.add(at, 'lang', row.lang);
+      aggregates.add(at, 'platform', row.platform);
+      if (row.critical) aggregates.add(at, 'critical', '1');
+      for (const topic of t.tags.topics) aggregates.add(at, 'topic', topic);
     }
 
-    for (const [k, n] of increments) {
-      const [minute, dim, key] = k.split('|') as [string, string, string];
-      bumpAgg.run(Number(minute), dim, key, n);
-    }
-    // Every touched story's rumour signals, score and candidate flag, written back in this transaction.
-    const stories: StoryRow[] = scoring.finish();
+    await insertMentions(tx, mine.map((p) => p.row));
+    await insertMentionTopics(tx, topicRows);
+    await index.flush(tx);
+    // Every touched story's rumour signals, score and candidate flag, saved with its counters.
+    const scored = await scoring.finish();
+    await saveStories(tx, [...held.values()]);
+    await applyAggregateDeltas(tx, aggregates);
     // A story that needs clarification opens its one incident in the same transaction (see incidents.ts).
-    openIncidents(db, stories.filter((s) => s.candidate === 1), now);
-    return { inserted, duplicates, expired, stories, increments };
-  });
+    await openIncidents(tx, scored, now);
+    return { inserted: mine.map((p) => p.row), duplicates, stories: scored };
+  }
 
   return {
-    /** IMMEDIATE: take the write lock up front so concurrent workers queue instead of deadlocking on upgrade. */
-    write: (batch: TaggedMention[], source: IngestSource, now = Date.now()) => write.immediate(batch, source, now),
+    async write(batch: readonly TaggedMention[], source: IngestSource, now = Date.now()): Promise<BatchWriteResult> {
+      const keepFrom = opts.retentionDays === undefined ? -Infinity : now - opts.retentionDays * DAY_MS;
+      let expired = 0;
+      let repeated = 0;
+      const seen = new Set<string>();
+      const prepared: Prepared[] = [];
+      for (const t of batch) {
+        const row = rowOf(t, source, now);
+        if (row.created_at < keepFrom) {
+          expired++;
+          continue;
+        }
+        // The same mention twice in one batch: the first is stored (when new), the rest are duplicates.
+        if (seen.has(t.uid)) {
+          repeated++;
+          continue;
+        }
+        seen.add(t.uid);
+        const m = t.mention;
+        const story: StoryInput = { uid: t.uid, platform: m.platform, kind: m.kind, rootId: m.rootId, parentId: m.parentId, text: t.normalised };
+        prepared.push({ t, row, story, isRoot: m.kind !== 'reply' && t.threadUid === t.uid });
+      }
+      const r = await store.write((tx) => inTransaction(tx, prepared, now));
+      return { inserted: r.inserted, duplicates: r.duplicates + repeated, expired, stories: r.stories };
+    },
   };
 }

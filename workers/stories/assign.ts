@@ -1,5 +1,5 @@
 import type { Normalised } from '../nlp/normalise.js';
-import { SAME_STORY_DISTANCE, shortHash, signatureDistance, storySignature } from './signature.js';
+import { SAME_STORY_DISTANCE, shortHash, signatureDistance, storySignature, type StorySignature } from './signature.js';
 import type { StoryIndex } from './story-index.js';
 
 export interface StoryInput {
@@ -31,7 +31,7 @@ export function storyIdFor(rootUid: string): string {
  *    A repost with only a short comment is clustered on the text it quotes (the last chain segment).
  * Ids depend only on the input order, never on time or randomness.
  */
-export function assignStory(input: StoryInput, index: StoryIndex): string {
+export function assignStory(input: StoryInput, index: StoryIndex, signature = clusterSignature(input)): string {
   if (input.kind !== 'post') {
     const rootUid = input.rootId !== undefined ? `${input.platform}:${input.rootId}` : undefined;
     const parentUid = input.parentId !== undefined ? `${input.platform}:${input.parentId}` : undefined;
@@ -48,7 +48,6 @@ export function assignStory(input: StoryInput, index: StoryIndex): string {
     }
   }
 
-  const signature = storySignature(clusterText(input.text));
   let story = index.storyOfRoot(input.uid);
   if (story === undefined && signature) {
     let bestDistance = SAME_STORY_DISTANCE + 1;
@@ -63,6 +62,15 @@ export function assignStory(input: StoryInput, index: StoryIndex): string {
   story ??= storyIdFor(input.uid);
   index.add({ storyId: story, rootUid: input.uid, hash: signature?.hash ?? null, bands: signature?.bands ?? [] });
   return story;
+}
+
+/**
+ * The signature a mention is clustered on, when it is clustered by text at all (step 2 above);
+ * computed once by a caller that needs the bands ahead (the store prefetches their candidates).
+ */
+export function clusterSignature(input: StoryInput): StorySignature | null {
+  if (input.kind !== 'post' && (input.rootId !== undefined || input.parentId !== undefined)) return null;
+  return storySignature(clusterText(input.text));
 }
 
 function clusterText(n: Normalised): string {

@@ -1,4 +1,4 @@
-export { assignStory, storyIdFor, type StoryInput } from './assign.js';
+export { assignStory, clusterSignature, storyIdFor, type StoryInput } from './assign.js';
 export { MemoryStoryIndex } from './memory-index.js';
 export {
   MIN_CLUSTER_CHARS,

@@ -1,54 +1,89 @@
-import { sql } from 'kysely';
 import type { Executor } from '../store.js';
+import { chunksOf } from './chunks.js';
 
-/** One counter change: `n` (negative to take back) for `key` of `dim` in the minute `minute` (floor(ms / 60_000)). */
+/** The rollups kept beside each other: the same counters by minute, hour and day (UTC), for any range's cheapest read. */
+/** Bucket widths (ms) of agg_minute, agg_hour and agg_day: bucket = floor(created_at / width), UTC. */
+export const GRANULARITIES = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
+
+/** `n` more (or, negative, fewer) mentions created at `at` (ms) with `dim` = `key`. */
 export interface AggregateDelta {
-  minute: number;
+  at: number;
   dim: string;
   key: string;
   n: number;
 }
 
-const HOUR_MINUTES = 60;
-const DAY_MINUTES = 1440;
+/** Sums deltas in memory by (minute, dim, key), so a batch writes each counter once. */
+export class AggregateDeltas {
+  private readonly byKey = new Map<string, AggregateDelta>();
 
-/** Adds up deltas that land in the same counter, so each row is bumped once. */
-function merged(deltas: readonly AggregateDelta[], per: number): { bucket: number; dim: string; key: string; n: number }[] {
-  const out = new Map<string, { bucket: number; dim: string; key: string; n: number }>();
-  for (const d of deltas) {
-    const bucket = Math.floor(d.minute / per);
-    const k = `${bucket}\u0000${d.dim}\u0000${d.key}`;
-    const row = out.get(k);
-    if (row) row.n += d.n;
-    else out.set(k, { bucket, dim: d.dim, key: d.key, n: d.n });
+  add(at: number, dim: string, key: string, n = 1): void {
+    const minute = Math.floor(at / 60_000);
+    const k = `${minute}\u0000${dim}\u0000${key}`;
+    const d = this.byKey.get(k);
+    if (d) d.n += n;
+    else this.byKey.set(k, { at: minute * 60_000, dim, key, n });
   }
-  return [...out.values()].filter((r) => r.n !== 0);
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  values(): AggregateDelta[] {
+    return [...this.byKey.values()];
+  }
 }
 
-/** Rows per INSERT: well under SQLite's 32,766 bound parameters at 4 a row. */
-const CHUNK = 500;
+interface Counter {
+  bucket: number;
+  dim: string;
+  key: string;
+  n: number;
+}
+
+/** Deltas summed per bucket of one granularity, sorted by key so concurrent PostgreSQL writers lock rows in one order. */
+function rollUp(deltas: readonly AggregateDelta[], ms: number): Counter[] {
+  const sums = new Map<string, Counter>();
+  for (const d of deltas) {
+    if (d.n === 0) continue;
+    const bucket = Math.floor(d.at / ms);
+    const k = `${bucket}\u0000${d.dim}\u0000${d.key}`;
+    const c = sums.get(k);
+    if (c) c.n += d.n;
+    else sums.set(k, { bucket, dim: d.dim, key: d.key, n: d.n });
+  }
+  return [...sums.values()].sort((a, b) => a.bucket - b.bucket || cmp(a.dim, b.dim) || cmp(a.key, b.key));
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Bumps the per-minute, per-hour and per-day counters together (call it inside the transaction
- * that changes the mentions they count, so every granularity shows the same numbers at once).
+ * Adds deltas to the per-minute, per-hour and per-day counters: one multi-row upsert per
+ * granularity and chunk (n = n + excluded.n). The batch writer and the analyst-review correction
+ * path both use it, so the three rollups always move together.
  */
-export async function applyAggregateDeltas(db: Executor, deltas: readonly AggregateDelta[]): Promise<void> {
-  const minutes = merged(deltas, 1).map((r) => ({ minute: r.bucket, dim: r.dim, key: r.key, n: r.n }));
-  for (let i = 0; i < minutes.length; i += CHUNK) {
+export async function applyAggregateDeltas(db: Executor, deltas: readonly AggregateDelta[] | AggregateDeltas): Promise<void> {
+  const list = deltas instanceof AggregateDeltas ? deltas.values() : deltas;
+  if (list.length === 0) return;
+  for (const c of chunksOf(rollUp(list, GRANULARITIES.minute), 4)) {
     await db
       .insertInto('agg_minute')
-      .values(minutes.slice(i, i + CHUNK))
-      .onConflict((oc) => oc.columns(['minute', 'dim', 'key']).doUpdateSet({ n: sql<number>`agg_minute.n + excluded.n` }))
+      .values(c.map((r) => ({ minute: r.bucket, dim: r.dim, key: r.key, n: r.n })))
+      .onConflict((oc) => oc.columns(['minute', 'dim', 'key']).doUpdateSet((eb) => ({ n: eb('agg_minute.n', '+', eb.ref('excluded.n')) })))
       .execute();
   }
-  for (const [table, per] of [['agg_hour', HOUR_MINUTES], ['agg_day', DAY_MINUTES]] as const) {
-    const rows = merged(deltas, per);
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      await db
-        .insertInto(table)
-        .values(rows.slice(i, i + CHUNK))
-        .onConflict((oc) => oc.columns(['bucket', 'dim', 'key']).doUpdateSet({ n: sql<number>`${sql.table(table)}.n + excluded.n` }))
-        .execute();
-    }
+  for (const c of chunksOf(rollUp(list, GRANULARITIES.hour), 4)) {
+    await db
+      .insertInto('agg_hour')
+      .values(c.map((r) => ({ hour: r.bucket, dim: r.dim, key: r.key, n: r.n })))
+      .onConflict((oc) => oc.columns(['hour', 'dim', 'key']).doUpdateSet((eb) => ({ n: eb('agg_hour.n', '+', eb.ref('excluded.n')) })))
+      .execute();
+  }
+  for (const c of chunksOf(rollUp(list, GRANULARITIES.day), 4)) {
+    await db
+      .insertInto('agg_day')
+      .values(c.map((r) => ({ day: r.bucket, dim: r.dim, key: r.key, n: r.n })))
+      .onConflict((oc) => oc.columns(['day', 'dim', 'key']).doUpdateSet((eb) => ({ n: eb('agg_day.n', '+', eb.ref('excluded.n')) })))
+      .execute();
   }
 }

@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { MentionQuery } from '../../contracts/api.js';
 import type { Database, MentionsTable } from '../schema.js';
 import { isPostgres, type Executor } from '../store.js';
+import { keywordMatch } from './keyword.js';
 
 /** The analyst filters of a mention search (the page query and the CSV export share them). */
 export type MentionFilters = Omit<MentionQuery, 'sort' | 'order' | 'limit' | 'cursor'>;
@@ -14,13 +15,15 @@ function likePattern(q: string): string {
 }
 
 /**
- * The keyword condition. For now a scan with LIKE (ILIKE on PostgreSQL, to match SQLite's
- * case-insensitive ASCII LIKE). When the write side's keyword index lands
- * (repos/keyword.ts: FTS5 `mention_fts` / `mentions.terms` tsvector), this is the one line to
- * change: use its match condition, and this LIKE only where it returns null.
+ * The keyword condition: the keyword index (repos/keyword.ts) finds the candidate rows, and LIKE
+ * (ILIKE on PostgreSQL, as SQLite's LIKE ignores ASCII case) on those few keeps the old exact
+ * meaning (the index's phrase of bigrams also matches across a space or punctuation). A keyword
+ * the index cannot answer (a lone Han character) falls back to the scan.
  */
 export function keywordCondition(db: Executor, q: string): Expression<SqlBool> {
-  return isPostgres(db) ? sql<SqlBool>`m.text ILIKE ${likePattern(q)} ESCAPE '\\'` : sql<SqlBool>`m.text LIKE ${likePattern(q)} ESCAPE '\\'`;
+  const like = isPostgres(db) ? sql<SqlBool>`m.text ILIKE ${likePattern(q)} ESCAPE '\\'` : sql<SqlBool>`m.text LIKE ${likePattern(q)} ESCAPE '\\'`;
+  const indexed = keywordMatch(db, q, 'm');
+  return indexed ? sql<SqlBool>`(${indexed} AND ${like})` : like;
 }
 
 export function mentionFilters(db: Executor, eb: MentionsEb, q: MentionFilters): Expression<SqlBool>[] {

@@ -81,9 +81,9 @@ async function readGrain(db: Executor, grain: Grain, spans: Span[], dims: readon
     .selectFrom(grain === 'hour' ? 'agg_hour' : 'agg_day')
     .select(['dim', 'key'])
     .select((eb) => eb.fn.sum<number>('n').as('n'))
-    .$if(byUnit, (q) => q.select('bucket as unit').groupBy('bucket'))
+    .$if(byUnit, (q) => (grain === 'hour' ? q.select('hour as unit').groupBy('hour') : q.select('day as unit').groupBy('day')))
     .where('dim', 'in', dims)
-    .where((eb) => eb.or(spans.map((s) => eb.and([eb('bucket', '>=', s.from), eb('bucket', '<', s.to)]))))
+    .where((eb) => eb.or(spans.map((s) => eb.and([eb(grain === 'hour' ? 'hour' : 'day', '>=', s.from), eb(grain === 'hour' ? 'hour' : 'day', '<', s.to)]))))
     .groupBy(['dim', 'key'])
     .execute();
   return rows.map((r) => ({ minute: byUnit ? (r as { unit: number }).unit * per : null, dim: r.dim, key: r.key, n: Number(r.n) }));
@@ -154,14 +154,14 @@ export async function storedMentionCount(db: Executor): Promise<number> {
         .selectFrom('agg_hour')
         .select((e) => e.fn.coalesce(e.fn.sum<number>('n'), e.lit(0)).as('n'))
         .where('dim', '=', 'all')
-        .where('bucket', '>=', h1)
-        .where('bucket', '<', d1 * 24)
+        .where('hour', '>=', h1)
+        .where('hour', '<', d1 * 24)
         .as('hours'),
       eb
         .selectFrom('agg_day')
         .select((e) => e.fn.coalesce(e.fn.sum<number>('n'), e.lit(0)).as('n'))
         .where('dim', '=', 'all')
-        .where('bucket', '>=', d1)
+        .where('day', '>=', d1)
         .as('days'),
     ])
     .executeTakeFirstOrThrow();

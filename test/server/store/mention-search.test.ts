@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BadCursorError, loadThread, searchMentions } from '../../../server/store/mention-search.js';
 import { mentionQuerySchema, type MentionQueryInput } from '../../../shared/contracts/api.js';
 import { mentionExportPages } from '../../../shared/store/repos/mentions.js';
-import type { MentionsTable } from '../../../shared/store/schema.js';
+import type { NewMention } from '../../../shared/store/repos/mentions.js';
 import { seedMentions, seedRow } from '../../support/seed.js';
 import { BACKENDS, openTestStore, stopTestCluster, type TestStore } from '../../support/stores.js';
 
@@ -13,7 +13,7 @@ const N = 600;
 
 describe.each(BACKENDS)('mention search (%s)', (backend) => {
   let t: TestStore;
-  let rows: MentionsTable[];
+  let rows: NewMention[];
   beforeAll(async () => {
     t = await openTestStore(backend);
     // Ties on created_at (three per second) so pages must break them by uid.

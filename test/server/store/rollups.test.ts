@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dailySummary } from '../../../server/store/summary.js';
 import { breakdown, sentimentSeries } from '../../../server/store/stats.js';
-import type { MentionsTable } from '../../../shared/store/schema.js';
+import type { NewMention } from '../../../shared/store/repos/mentions.js';
 import { planSpans, storedMentionCount } from '../../../shared/store/repos/rollups.js';
 import { topCritical } from '../../../shared/store/repos/mentions.js';
 import { zonedDayRange } from '../../../shared/time/zoned-day.js';
@@ -31,7 +31,7 @@ afterAll(() => stopTestCluster());
 
 describe.each(BACKENDS)('rollup reads (%s)', (backend) => {
   let t: TestStore;
-  let rows: MentionsTable[];
+  let rows: NewMention[];
   beforeAll(async () => {
     t = await openTestStore(backend);
     // Spread over three days at uneven times (some in the same minute).

@@ -1,48 +1,35 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Mention } from '../../../shared/contracts/mention.js';
 import { presentStory, type StoryRow } from '../../../shared/store/rows.js';
 import { createTagger } from '../../../workers/nlp/tagger.js';
 import { createBatchProcessor } from '../../../workers/pipeline/process-batch.js';
 import type { StorySignals } from '../../../workers/rumour/signals.js';
-import { openWriteStore, type Db } from '../../../workers/store/open.js';
+import { BACKENDS, testStores } from '../../support/stores.js';
 import { PLAIN_REPLIES, PLAIN_ROOT, RUMOUR_REPLIES, RUMOUR_ROOT, thread } from './fixtures.js';
 
-let dir: string;
-let db: Db;
-let processBatch: ReturnType<typeof createBatchProcessor>;
 const tagger = createTagger();
 let jobs = 0;
-
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'yuqing-rumour-'));
-  db = openWriteStore(dir);
-  processBatch = createBatchProcessor({ db, tagger, publish: async () => undefined, warn: () => undefined });
-});
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const post = (mentions: readonly Mention[]) => processBatch(`job-${++jobs}`, { v: 1, source: 'api', receivedAt: new Date().toISOString(), mentions });
-const storyOf = (uid: string) =>
-  db.prepare('SELECT s.* FROM stories s JOIN mentions m ON m.story_id = s.id WHERE m.uid = ?').get(uid) as StoryRow & { signals: string };
-const signalsOf = (uid: string) => JSON.parse(storyOf(uid).signals) as StorySignals;
-
 const police = { id: 'police', name: '江城警方', verified: true, official: true, followers: 900_000 };
 
-describe('rumour scoring in the store', () => {
+describe.each(BACKENDS)('rumour scoring in the store (%s)', (backend) => {
+  const t = testStores(backend);
+  const post = (mentions: readonly Mention[]) =>
+    createBatchProcessor({ store: t.store, tagger, publish: async () => undefined, warn: () => undefined })(`job-${++jobs}`, {
+      v: 1, source: 'api', receivedAt: new Date().toISOString(), mentions,
+    });
+  const storyOf = async (uid: string): Promise<StoryRow & { signals: string }> =>
+    t.store.db.selectFrom('stories as s').innerJoin('mentions as m', 'm.story_id', 's.id').selectAll('s').where('m.uid', '=', uid).executeTakeFirstOrThrow();
+  const signalsOf = async (uid: string) => JSON.parse((await storyOf(uid)).signals) as StorySignals;
+
   it('flags a rumour story once enough replies question it, with reasons the API presents', async () => {
     const mentions = thread('r', RUMOUR_ROOT, RUMOUR_REPLIES);
     await post(mentions.slice(0, 4));
-    expect(storyOf('weibo:r')).toMatchObject({ candidate: 0 });
+    expect(await storyOf('weibo:r')).toMatchObject({ candidate: 0 });
     await post(mentions.slice(4));
-    const row = storyOf('weibo:r');
+    const row = await storyOf('weibo:r');
     expect(row.candidate).toBe(1);
     expect(row.rumour_score).toBeGreaterThan(0.5);
-    const s = signalsOf('weibo:r');
+    const s = await signalsOf('weibo:r');
     expect(row.rumour_score).toBe(s.score);
     expect(s.needsClarification).toBe(true);
     expect(s.counts.responses).toBe(RUMOUR_REPLIES.length);
@@ -60,17 +47,17 @@ describe('rumour scoring in the store', () => {
   it('counts nothing twice when a batch is delivered again', async () => {
     const mentions = thread('r', RUMOUR_ROOT, RUMOUR_REPLIES);
     await post(mentions);
-    const first = storyOf('weibo:r').signals;
+    const first = (await storyOf('weibo:r')).signals;
     await post(mentions);
     await post(mentions.slice(3, 9));
-    expect(storyOf('weibo:r').signals).toBe(first);
+    expect((await storyOf('weibo:r')).signals).toBe(first);
   });
 
   it('leaves a plain story alone and never flags an official account post', async () => {
     await post(thread('p', PLAIN_ROOT, PLAIN_REPLIES));
     await post(thread('o', RUMOUR_ROOT.replace('东湖区', '西城区'), RUMOUR_REPLIES, { rootAuthor: police }));
-    expect(storyOf('weibo:p').candidate).toBe(0);
-    expect(storyOf('weibo:o')).toMatchObject({ candidate: 0, rumour_score: 0, root_official: 1 });
+    expect((await storyOf('weibo:p')).candidate).toBe(0);
+    expect(await storyOf('weibo:o')).toMatchObject({ candidate: 0, rumour_score: 0, root_official: 1 });
   });
 
   it('links a separate official clarification to the story it answers and measures before and after', async () => {
@@ -84,20 +71,20 @@ describe('rumour scoring in the store', () => {
         text: '【辟谣】近日，网传“东湖区实验小学门口有人贩子开面包车抢孩子”。经江城警方核查，系谣言，学校周边秩序正常，造谣者已被依法处理。',
       },
     ]);
-    const rumour = storyOf('weibo:r');
-    const clar = storyOf('weibo:clar');
+    const rumour = await storyOf('weibo:r');
+    const clar = await storyOf('weibo:clar');
     expect(clar.id).not.toBe(rumour.id);
-    const s = signalsOf('weibo:r');
+    const s = await signalsOf('weibo:r');
     expect(s.officialAnswer).toMatchObject({ uid: 'weibo:clar', via: 'post', storyId: clar.id, author: '江城警方' });
     expect(s.needsClarification).toBe(false);
     expect(rumour).toMatchObject({ candidate: 1, official_replied: 1 });
-    expect(signalsOf('weibo:clar').answers).toBe(rumour.id);
+    expect((await signalsOf('weibo:clar')).answers).toBe(rumour.id);
     expect(clar.candidate).toBe(0);
 
     await post(['谢谢警方辟谣', '原来是谣言，散了', '造谣的抓得好'].map((text, i) => ({
       id: `after${i}`, platform: 'weibo', kind: 'reply' as const, rootId: 'r', parentId: 'r', text, createdAt: at(2 + i),
     })));
-    const view = presentStory(storyOf('weibo:r'));
+    const view = presentStory(await storyOf('weibo:r'));
     expect(view.answerEffect!.before.responses).toBe(RUMOUR_REPLIES.length);
     expect(view.answerEffect!.after.responses).toBe(3);
     expect(view.answerEffect!.after.denies).toBeGreaterThanOrEqual(1);
@@ -113,7 +100,7 @@ describe('rumour scoring in the store', () => {
         text: '【辟谣】网传“北山水库大坝出现裂缝即将溃坝”系谣言，经核查，水库运行正常。',
       },
     ]);
-    expect(signalsOf('weibo:r').officialAnswer).toBeUndefined();
-    expect(storyOf('weibo:r').candidate).toBe(1);
+    expect((await signalsOf('weibo:r')).officialAnswer).toBeUndefined();
+    expect((await storyOf('weibo:r')).candidate).toBe(1);
   });
 });
