@@ -86,12 +86,6 @@ export async function seedMentions(store: Store, rows: readonly NewMention[]): P
   }
 }
 
-/**
- * Seeded counters come from applyAggregateDeltas, as the write side's batch writer will bump them;
- * this branch's SQLite migration 4 still carries a trigger mirroring inserts into agg_hour/agg_day
- * for the old workers, which would count seeded rows twice. (Gone once the write side is merged.)
- */
-
 /** A rumour candidate story as the worker leaves it. */
 export function storyFixture(id: string, at: number): Database['stories'] {
   return {

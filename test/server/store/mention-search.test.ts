@@ -42,9 +42,11 @@ describe.each(BACKENDS)('mention search (%s)', (backend) => {
     await expect(searchMentions(t.store.db, q({ cursor: 'bogus' }))).rejects.toThrow(BadCursorError);
   });
 
-  it('filters by keyword (literal %, ASCII case ignored), topic, tags and time', async () => {
+  it('filters by keyword (literal %, ASCII case ignored, whole Latin words), topic, tags and time', async () => {
     expect((await searchMentions(t.store.db, q({ q: '100% useless' }))).items.map((m) => m.uid)).toEqual(['weibo:s7']);
-    expect((await searchMentions(t.store.db, q({ q: '0%' }))).items.map((m) => m.uid)).toEqual(['weibo:s7']);
+    expect((await searchMentions(t.store.db, q({ q: 'useless ANSWER' }))).items.map((m) => m.uid)).toEqual(['weibo:s7']);
+    // Latin text is indexed by whole words: a fragment of a word is not a keyword.
+    expect((await searchMentions(t.store.db, q({ q: 'seless' }))).items).toEqual([]);
     const poison = await searchMentions(t.store.db, q({ q: '投毒', limit: 500 }));
     expect(poison.items.length).toBe(rows.filter((r) => r.text.includes('投毒')).length);
     const fraud = await searchMentions(t.store.db, q({ topic: 'fraud', critical: 'true', sentiment: 'negative,neutral', limit: 500 }));
