@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MentionPage } from '../../shared/contracts/api.js';
 import { launchBrowser, openPage } from '../support/browser.js';
 import { eventually, startSystem, type TestSystem } from '../support/system.js';
 
@@ -42,10 +41,7 @@ describe('themes, wall display and accessibility in a real browser', () => {
       { id: `th-${RUN}-6`, platform: 'twitter', kind: 'post', text: `Road closed near the station today ${RUN}`, createdAt: at, lang: 'en' },
     ]);
     expect(res.status).toBe(202);
-    await eventually(async () => {
-      const page = (await (await fetch(`${sys.baseUrl}/api/v1/mentions?q=${RUN}`)).json()) as MentionPage;
-      return page.items.length >= 5 ? true : undefined;
-    }, 'the fixture mentions to be stored');
+    await eventually(async () => ((await sys.storedCount()) >= 6 ? true : undefined), 'the fixture mentions to be stored');
   });
 
   afterAll(async () => {
