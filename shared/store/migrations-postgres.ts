@@ -1,0 +1,1 @@
+export const POSTGRES_MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [];
