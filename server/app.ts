@@ -1,5 +1,5 @@
 import express from 'express';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import path from 'node:path';
 import { Queue } from 'bullmq';
@@ -22,11 +22,13 @@ import { mentionsRouter } from './routes/mentions.js';
 import { reviewRouter } from './routes/review.js';
 import { statsRouter } from './routes/stats.js';
 import { openStore } from './store/open.js';
+import { openStore as openAsyncStore } from '../shared/store/store.js';
+import { startAccounts } from './accounts-wiring.js';
 
 export interface AppDeps {
   env: Env & { REDIS_URL: string };
+  /** The bootstrap ingest token (YUQING_INGEST_TOKEN or DATA_DIR/ingest-token); named tokens live in the store. */
   ingestToken: string;
-  adminToken: string;
   log: Logger;
   /** Built dashboard (vite build output); served with a fallback to index.html for client routes. */
   clientDir: string;
@@ -43,7 +45,12 @@ export interface Application {
 /** Builds the HTTP API and the live channel on a server that the caller listens with (tests use port 0). */
 export async function createApplication(httpServer: HttpServer, deps: AppDeps): Promise<Application> {
   const { env, log } = deps;
+  // Owner-only data: the store, the Redis AOF and the secrets files live under DATA_DIR.
+  mkdirSync(env.DATA_DIR, { recursive: true, mode: 0o700 });
+  chmodSync(env.DATA_DIR, 0o700);
   const db = openStore(env.DATA_DIR);
+  // The new async store, for accounts, sessions, tokens and the audit log (the rest moves onto it in the store refactor).
+  const store = await openAsyncStore({ dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL, mode: 'read' });
   const prefix = env.YUQING_REDIS_PREFIX;
   // Producer and health checks fail fast while Redis is away (→ 503), instead of queueing commands in memory.
   const redis = new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
@@ -61,17 +68,28 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  const accounts = await startAccounts({ env, log, store, redis, subscriber, bootstrapIngestToken: deps.ingestToken });
+  if (env.YUQING_TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(env.YUQING_TRUST_PROXY) ? Number(env.YUQING_TRUST_PROXY) : env.YUQING_TRUST_PROXY);
+  // Security headers, then THE authorization point (the ROUTE table), then the audit of acts, before any router.
+  app.use(accounts.middleware);
   app.use(healthRouter(db, redis, queue));
   app.use(
     API_PREFIX,
-    ingestRouter({ ingestor, token: deps.ingestToken, maxBodyBytes: env.YUQING_MAX_BODY_BYTES, maxItems: env.YUQING_MAX_BATCH_ITEMS }),
+    ...accounts.routers,
+    ingestRouter({
+      ingestor,
+      rateLimit: accounts.ingestRateLimit,
+      notBeforeMs: Date.parse(env.YUQING_MIN_CREATED_AT),
+      maxFutureMs: env.YUQING_MAX_FUTURE_MINUTES * 60_000,
+      maxBodyBytes: env.YUQING_MAX_BODY_BYTES,
+      maxItems: env.YUQING_MAX_BATCH_ITEMS,
+    }),
     mentionsRouter(db),
     statsRouter(db, env.YUQING_TIMEZONE),
-    incidentsRouter({ db, adminToken: deps.adminToken }),
-    reviewRouter({ db, adminToken: deps.adminToken, announce: () => redis.publish(channelName(prefix, CHANNELS.delta), 'review') }),
+    incidentsRouter({ db }),
+    reviewRouter({ db, announce: () => redis.publish(channelName(prefix, CHANNELS.delta), 'review') }),
     configRouter({
       db,
-      adminToken: deps.adminToken,
       timeZone: env.YUQING_TIMEZONE,
       announceTopics: () => redis.publish(channelName(prefix, CHANNELS.topicsChanged), String(Date.now())),
     }),
@@ -89,12 +107,14 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
   httpServer.on('request', app);
 
   const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(httpServer, { serveClient: false });
+  accounts.protectSockets(io);
   const hub = startLiveHub({ db, io, subscriber, channel: channelName(prefix, CHANNELS.delta), log });
 
   return {
     ingestor,
     async stopAccepting() {
       await hub.stop();
+      await accounts.stop();
       // Closes every socket and the HTTP server under it.
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeIdleConnections();
@@ -105,6 +125,7 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
       await closeRedis(subscriber);
       await closeRedis(redis);
       db.close();
+      await store.close();
     },
   };
 }

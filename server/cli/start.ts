@@ -31,13 +31,12 @@ export async function run({ role }: { role: 'all' | 'server' }): Promise<void> {
     process.exit(78);
   }
   const redisUrl = env.REDIS_URL ?? (localRedis = await startLocalRedis(env.DATA_DIR, log)).url;
-  const { ingestToken, adminToken } = resolveTokens(env, log);
+  const { ingestToken } = resolveTokens(env, log);
 
   const httpServer = createServer();
   const app = await createApplication(httpServer, {
     env: { ...env, REDIS_URL: redisUrl },
     ingestToken,
-    adminToken,
     log,
     clientDir: CLIENT_DIR,
   });

@@ -8,7 +8,6 @@ import { readTopics } from '../store/settings.js';
 
 export interface ReviewRouteOptions {
   db: Db;
-  adminToken: string;
   /** Tells every server's live hub that stored tags changed (the dashboards re-read at their next tick). */
   announce: () => unknown;
   now?: () => number;
@@ -20,7 +19,7 @@ const UID = /^[a-z0-9_-]{1,32}:.{1,128}$/;
 export function reviewRouter(o: ReviewRouteOptions): Router {
   const now = o.now ?? Date.now;
   const r = Router();
-  r.post('/mentions/:uid/review', resolveActor(o.adminToken), express.json({ limit: '8kb' }), (req, res) => {
+  r.post('/mentions/:uid/review', resolveActor(), express.json({ limit: '8kb' }), (req, res) => {
     const uid = req.params.uid;
     if (typeof uid !== 'string' || !UID.test(uid)) throw new HttpError(400, 'mention id must be "platform:id"');
     const body = parseBody(reviewBodySchema, req);

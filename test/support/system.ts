@@ -10,6 +10,8 @@ import { expect, inject } from 'vitest';
 import { parseEnv } from '../../shared/config/env.js';
 import { createApplication, type Application } from '../../server/app.js';
 import { createLogger } from '../../server/log.js';
+import { ROLES } from '../../shared/contracts/roles.js';
+import { closeTestStore, signInAs, type Credentials } from './accounts.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LAUNCHER = path.join(ROOT, 'bin/yuqing.mjs');
@@ -26,6 +28,12 @@ export interface TestSystem {
   dataDir: string;
   env: NodeJS.ProcessEnv;
   workers: WorkerHandle[];
+  /** Signed in with every role (the tests of features, not of permissions, act as this user). */
+  auth: Credentials;
+  /** fetch() as `auth` (cookie + CSRF); a path is taken relative to baseUrl. */
+  fetch(pathOrUrl: string, init?: RequestInit): Promise<Response>;
+  /** Socket.IO client options that carry `auth`'s session cookie. */
+  socketOptions(): { transports: ['websocket']; extraHeaders: Record<string, string> };
   postMentions(mentions: unknown[] | string, contentType?: string): Promise<Response>;
   /** GET a JSON answer, failing the test unless it is 200. */
   getJson<T>(path: string): Promise<T>;
@@ -45,7 +53,14 @@ export interface TestSystem {
  * real Redis under a unique key prefix and a fresh data directory.
  */
 export async function startSystem(
-  opts: { workers?: number; jobLockMs?: number; redisUrl?: string; /** Kept on stop: the caller owns it. */ dataDir?: string } = {},
+  opts: {
+    workers?: number;
+    jobLockMs?: number;
+    redisUrl?: string;
+    /** Kept on stop: the caller owns it. */ dataDir?: string;
+    /** More settings for the server and workers (e.g. a short YUQING_SESSION_IDLE_MINUTES). */
+    env?: NodeJS.ProcessEnv;
+  } = {},
 ): Promise<TestSystem> {
   const redisUrl = opts.redisUrl ?? inject('redisUrl');
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'yuqing-test-data-'));
@@ -59,7 +74,11 @@ export async function startSystem(
     YUQING_INGEST_TOKEN: token,
     YUQING_JOB_LOCK_MS: String(opts.jobLockMs ?? 4000),
     YUQING_DEMO: '0',
+    // Many sign-ins from 127.0.0.1 in one test; the rate-limit test sets its own.
+    YUQING_LOGIN_RATE_PER_MINUTE: '100000',
+    YUQING_SESSION_CHECK_SECONDS: '0.5',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+    ...opts.env,
   };
   const env = parseEnv(envVars);
   const log = createLogger('test-server', env.LOG_LEVEL);
@@ -67,7 +86,6 @@ export async function startSystem(
   const app: Application = await createApplication(httpServer, {
     env: { ...env, REDIS_URL: redisUrl },
     ingestToken: token,
-    adminToken: token,
     log,
     clientDir: path.join(ROOT, 'dist/client'),
   });
@@ -92,8 +110,12 @@ export async function startSystem(
   for (let i = 0; i < (opts.workers ?? 1); i++) startWorker();
   await Promise.all(workers.map((w) => w.ready));
 
+  const auth = await signInAs(baseUrl, dataDir, ROLES);
+  const authedFetch = (p: string, init: RequestInit = {}) =>
+    fetch(p.startsWith('http') ? p : `${baseUrl}${p}`, { ...init, headers: { ...auth.headers(), ...(init.headers as Record<string, string> | undefined) } });
+
   const getJson = async <T,>(p: string): Promise<T> => {
-    const res = await fetch(`${baseUrl}${p}`);
+    const res = await authedFetch(p);
     expect(res.status, `${p} → ${res.status}`).toBe(200);
     return (await res.json()) as T;
   };
@@ -101,6 +123,9 @@ export async function startSystem(
   return {
     baseUrl,
     token,
+    auth,
+    fetch: authedFetch,
+    socketOptions: () => ({ transports: ['websocket'], extraHeaders: { cookie: auth.cookie } }),
     getJson,
     storedCount: async () => (await getJson<{ mentions: number }>('/healthz')).mentions,
     drained: async () => {
@@ -133,6 +158,7 @@ export async function startSystem(
         await app.stopAccepting();
         await app.close();
       }
+      await closeTestStore(dataDir);
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
