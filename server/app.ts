@@ -10,6 +10,7 @@ import { API_PREFIX } from '../shared/contracts/api.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/contracts/live.js';
 import { CHANNELS, MENTIONS_QUEUE, channelName, type MentionBatchJob } from '../shared/contracts/queue.js';
 import { HttpError, errorHandler } from './http/errors.js';
+import { declaredRoutes, type DeclaredRoute } from './http/route-list.js';
 import { createIngestor, type Ingestor } from './ingest/ingestor.js';
 import { startLiveHub } from './live/live-hub.js';
 import { closeRedis, within } from '../shared/util/within.js';
@@ -36,6 +37,8 @@ export interface AppDeps {
 
 export interface Application {
   ingestor: Ingestor;
+  /** Every route express has registered (the authorization test checks each has a rule). */
+  routes(): DeclaredRoute[];
   /** First step of shutdown: stop live updates, close sockets and stop accepting HTTP requests. */
   stopAccepting(): Promise<void>;
   /** Last step: close Redis connections and the store. */
@@ -112,6 +115,7 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
 
   return {
     ingestor,
+    routes: () => declaredRoutes(app),
     async stopAccepting() {
       await hub.stop();
       await accounts.stop();

@@ -59,7 +59,9 @@ export function holdGateForOldWrites(gate: ReturnType<typeof createWriteGate>): 
     const release = await gate.acquire();
     let done = false;
     const once = () => {
-      if (!done) (done = true), release();
+      if (done) return;
+      done = true;
+      release();
     };
     res.once('finish', once);
     res.once('close', once);

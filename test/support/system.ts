@@ -28,6 +28,8 @@ export interface TestSystem {
   dataDir: string;
   env: NodeJS.ProcessEnv;
   workers: WorkerHandle[];
+  /** The running application (its declared routes, its ingestor). */
+  app: Application;
   /** Signed in with every role (the tests of features, not of permissions, act as this user). */
   auth: Credentials;
   /** fetch() as `auth` (cookie + CSRF); a path is taken relative to baseUrl. */
@@ -124,6 +126,7 @@ export async function startSystem(
     baseUrl,
     token,
     auth,
+    app,
     fetch: authedFetch,
     socketOptions: () => ({ transports: ['websocket'], extraHeaders: { cookie: auth.cookie } }),
     getJson,
