@@ -5,7 +5,7 @@ import { createApplication } from '../app.js';
 import { loadEnv, resolveTokens } from '../config.js';
 import { startDemoFeed } from '../demo/runner.js';
 import { createLogger } from '../log.js';
-import { startLocalRedis, type LocalRedis } from './local-redis.js';
+import { redactRedisUrl, startLocalRedis, type LocalRedis } from './local-redis.js';
 import { startWorkerPool } from './worker-pool.js';
 
 const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
@@ -64,7 +64,7 @@ export async function run({ role }: { role: 'all' | 'server' }): Promise<void> {
 
   const port = (httpServer.address() as { port: number }).port;
   const url = `http://localhost:${port}/live`;
-  log.info({ workers: workerCount, demo: env.YUQING_DEMO, redis: redisUrl }, 'yuqing is running');
+  log.info({ workers: workerCount, demo: env.YUQING_DEMO, redis: redactRedisUrl(redisUrl) }, 'yuqing is running');
   process.stderr.write(
     `\n  yuqing is running — open ${url}\n` +
       `  ingest: POST http://localhost:${port}/api/v1/mentions with "Authorization: Bearer <token>"` +
