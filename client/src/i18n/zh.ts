@@ -1,4 +1,5 @@
 import type { Emotion, SentimentLabel, Stance } from '../../../shared/contracts/tags.js';
+import { accountsZh, type AccountsDict } from './accounts-zh.js';
 import { incidentsZh, type IncidentDict } from './incidents-zh.js';
 import { reviewZh, type ReviewDict } from './review-zh.js';
 
@@ -120,6 +121,7 @@ export interface Dict {
   };
   incidents: IncidentDict;
   review: ReviewDict;
+  accounts: AccountsDict;
   notFound: string;
 }
 
@@ -237,5 +239,6 @@ export const zh: Dict = {
   },
   incidents: incidentsZh,
   review: reviewZh,
+  accounts: accountsZh,
   notFound: '页面不存在',
 };
