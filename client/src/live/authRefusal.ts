@@ -4,5 +4,5 @@
  * or enrolment). A network failure reads "xhr poll error", "websocket error", "timeout".
  */
 export function isAuthRefusal(message: string): boolean {
-  return /unauthori[sz]ed|not signed in|sign in|session|forbidden|not allowed|password change required|totp enrolment required|\b40[13]\b/i.test(message);
+  return /unauthori[sz]ed|not signed in|sign in|session|forbidden|not allowed|does not allow|password change required|totp enrolment required|\b40[13]\b/i.test(message);
 }
