@@ -80,7 +80,7 @@ export function UserRow({ user, self, onChanged, onReset }: Props) {
             </button>
           </>
         ) : (
-          <span data-testid="user-roles">{user.roles.map((r) => ROLE_LABELS[r][lang]).join(lang === 'zh' ? '、' : ', ')}</span>
+          <span data-testid="user-row-roles">{user.roles.map((r) => ROLE_LABELS[r][lang]).join(lang === 'zh' ? '、' : ', ')}</span>
         )}
       </td>
       <td data-testid="user-status">
