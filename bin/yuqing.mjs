@@ -14,6 +14,9 @@ const commands = {
   labels: 'server/cli/labels.ts',
   backup: 'server/cli/backup.ts',
   restore: 'server/cli/restore.ts',
+  user: 'server/cli/user.ts',
+  token: 'server/cli/token.ts',
+  audit: 'server/cli/audit.ts',
   tag: 'workers/cli/tag.ts',
   rumours: 'workers/cli/rumours.ts',
   bench: 'workers/cli/bench.ts',
@@ -34,6 +37,9 @@ if (!target) {
       `  labels export    write the analysts' reviewed mentions as training labels (DATA_DIR/review-labels.jsonl)\n` +
       `  backup FILE      copy the store to FILE while yuqing runs (online, consistent)\n` +
       `  restore FILE     replace the store with a backup (yuqing stopped; the old store is kept aside)\n` +
+      `  user …           add|list|reset-password|disable|enable|set-role: manage accounts\n` +
+      `  token …          add|list|revoke: named API tokens (ingest or read-only)\n` +
+      `  audit verify     check the audit log's hash chain; reports the first broken link\n` +
       `  tag              tag Mention JSON lines from stdin, one result line each on stdout\n` +
       `  rumours          score thread roots from Mention JSON lines on stdin\n` +
       `  bench            measure tagging throughput and memory (--system: the whole pipeline end to end)\n` +
@@ -42,6 +48,8 @@ if (!target) {
   );
   process.exit(name ? 2 : 0);
 }
+// Everything yuqing writes (store, Redis data, secrets, exports) is for its owner only.
+process.umask(0o077);
 register();
 const mod = await import(new URL(target, root).href);
 if (typeof mod.main !== 'function') throw new Error(`${fileURLToPath(new URL(target, root))} exports no main()`);

@@ -1,5 +1,5 @@
 import express from 'express';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import path from 'node:path';
 import { Queue } from 'bullmq';
@@ -11,6 +11,7 @@ import { API_PREFIX } from '../shared/contracts/api.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/contracts/live.js';
 import { CHANNELS, MENTIONS_QUEUE, channelName, type MentionBatchJob } from '../shared/contracts/queue.js';
 import { HttpError, errorHandler } from './http/errors.js';
+import { declaredRoutes, type DeclaredRoute } from './http/route-list.js';
 import { createIngestor, type Ingestor } from './ingest/ingestor.js';
 import { startLiveHub } from './live/live-hub.js';
 import { closeRedis, within } from '../shared/util/within.js';
@@ -22,11 +23,12 @@ import { ingestRouter } from './routes/ingest.js';
 import { mentionsRouter } from './routes/mentions.js';
 import { reviewRouter } from './routes/review.js';
 import { statsRouter } from './routes/stats.js';
+import { startAccounts } from './accounts-wiring.js';
 
 export interface AppDeps {
   env: Env & { REDIS_URL: string };
+  /** The bootstrap ingest token (YUQING_INGEST_TOKEN or DATA_DIR/ingest-token); named tokens live in the store. */
   ingestToken: string;
-  adminToken: string;
   log: Logger;
   /** The store, opened by the caller (mode 'read') and closed by it after `close()`. */
   store: Store;
@@ -36,6 +38,8 @@ export interface AppDeps {
 
 export interface Application {
   ingestor: Ingestor;
+  /** Every route express has registered (the authorization test checks each has a rule). */
+  routes(): DeclaredRoute[];
   /** First step of shutdown: stop live updates, close sockets and stop accepting HTTP requests. */
   stopAccepting(): Promise<void>;
   /** Last step: close the Redis connections (the caller then closes the store it gave). */
@@ -45,6 +49,9 @@ export interface Application {
 /** Builds the HTTP API and the live channel on a server that the caller listens with (tests use port 0). */
 export async function createApplication(httpServer: HttpServer, deps: AppDeps): Promise<Application> {
   const { env, log, store } = deps;
+  // Owner-only data: the store, the Redis AOF and the secrets files live under DATA_DIR.
+  mkdirSync(env.DATA_DIR, { recursive: true, mode: 0o700 });
+  chmodSync(env.DATA_DIR, 0o700);
   const db = store.db;
   const prefix = env.YUQING_REDIS_PREFIX;
   // Producer and health checks fail fast while Redis is away (→ 503), instead of queueing commands in memory.
@@ -63,17 +70,28 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  const accounts = await startAccounts({ env, log, store, redis, subscriber, bootstrapIngestToken: deps.ingestToken });
+  if (env.YUQING_TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(env.YUQING_TRUST_PROXY) ? Number(env.YUQING_TRUST_PROXY) : env.YUQING_TRUST_PROXY);
+  // Security headers, then THE authorization point (the ROUTE table), then the audit of acts, before any router.
+  app.use(accounts.middleware);
   app.use(healthRouter(db, redis, queue));
   app.use(
     API_PREFIX,
-    ingestRouter({ ingestor, token: deps.ingestToken, maxBodyBytes: env.YUQING_MAX_BODY_BYTES, maxItems: env.YUQING_MAX_BATCH_ITEMS }),
+    ...accounts.routers,
+    ingestRouter({
+      ingestor,
+      rateLimit: accounts.ingestRateLimit,
+      notBeforeMs: Date.parse(env.YUQING_MIN_CREATED_AT),
+      maxFutureMs: env.YUQING_MAX_FUTURE_MINUTES * 60_000,
+      maxBodyBytes: env.YUQING_MAX_BODY_BYTES,
+      maxItems: env.YUQING_MAX_BATCH_ITEMS,
+    }),
     mentionsRouter(db),
     statsRouter(db, env.YUQING_TIMEZONE),
-    incidentsRouter({ store, adminToken: deps.adminToken }),
-    reviewRouter({ store, adminToken: deps.adminToken, announce: () => redis.publish(channelName(prefix, CHANNELS.delta), 'review') }),
+    incidentsRouter({ store }),
+    reviewRouter({ store, announce: () => redis.publish(channelName(prefix, CHANNELS.delta), 'review') }),
     configRouter({
       db,
-      adminToken: deps.adminToken,
       timeZone: env.YUQING_TIMEZONE,
       announceTopics: () => redis.publish(channelName(prefix, CHANNELS.topicsChanged), String(Date.now())),
     }),
@@ -91,12 +109,15 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
   httpServer.on('request', app);
 
   const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(httpServer, { serveClient: false });
+  accounts.protectSockets(io);
   const hub = await startLiveHub({ db, io, subscriber, channel: channelName(prefix, CHANNELS.delta), log });
 
   return {
     ingestor,
+    routes: () => declaredRoutes(app),
     async stopAccepting() {
       await hub.stop();
+      await accounts.stop();
       // Closes every socket and the HTTP server under it.
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeIdleConnections();

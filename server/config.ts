@@ -21,9 +21,9 @@ export function loadEnv(): Env {
 
 /**
  * The ingest token: YUQING_INGEST_TOKEN when set, otherwise one generated on first start and kept
- * in DATA_DIR/ingest-token (so restarts keep it). The admin token falls back to the ingest token.
+ * in DATA_DIR/ingest-token (so restarts keep it). It is the bootstrap ingest token; named tokens live in the store.
  */
-export function resolveTokens(env: Env, log: Logger): { ingestToken: string; adminToken: string } {
+export function resolveTokens(env: Env, log: Logger): { ingestToken: string } {
   let ingestToken = env.YUQING_INGEST_TOKEN;
   if (!ingestToken) {
     const file = path.join(env.DATA_DIR, 'ingest-token');
@@ -39,5 +39,5 @@ export function resolveTokens(env: Env, log: Logger): { ingestToken: string; adm
         'Set YUQING_INGEST_TOKEN (12+ characters) in the environment or .env to choose your own.',
     );
   }
-  return { ingestToken, adminToken: env.YUQING_ADMIN_TOKEN ?? ingestToken };
+  return { ingestToken };
 }

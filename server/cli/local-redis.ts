@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { Redis } from 'ioredis';
@@ -21,12 +22,49 @@ function infoPath(dataDir: string): string {
   return path.join(path.resolve(dataDir), 'redis', 'redis.json');
 }
 
+function passwordPath(dataDir: string): string {
+  return path.join(path.resolve(dataDir), 'redis', 'password');
+}
+
+/**
+ * The local Redis's password: generated on first start and kept in DATA_DIR/redis/password (0600),
+ * so a job cannot be queued into BullMQ by anyone who merely reaches the port.
+ */
+function localRedisPassword(dataDir: string): string {
+  const file = passwordPath(dataDir);
+  if (existsSync(file)) {
+    const saved = readFileSync(file, 'utf8').trim();
+    if (/^[A-Za-z0-9_-]{32,}$/.test(saved)) return saved;
+  }
+  const password = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return password;
+}
+
+function urlWith(password: string, port: number): string {
+  return `redis://:${password}@127.0.0.1:${port}`;
+}
+
+/** A Redis URL without its password, for logs. */
+export function redactRedisUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'redis://(unparsable URL)';
+  }
+}
+
 /** URL of the Redis a running `yuqing start` manages for this data directory, if any. */
 export function localRedisUrl(dataDir: string): string | undefined {
   const file = infoPath(dataDir);
   if (!existsSync(file)) return undefined;
   const info = JSON.parse(readFileSync(file, 'utf8')) as RedisInfoFile;
-  return isRunning(info.pid) ? `redis://127.0.0.1:${info.port}` : undefined;
+  if (!isRunning(info.pid)) return undefined;
+  const pw = existsSync(passwordPath(dataDir)) ? readFileSync(passwordPath(dataDir), 'utf8').trim() : '';
+  return pw ? urlWith(pw, info.port) : `redis://127.0.0.1:${info.port}`;
 }
 
 
@@ -99,12 +137,18 @@ export async function startLocalRedis(dataDir: string, log: Logger): Promise<Loc
     throw new Error('redis-server is not installed: run `npm run setup` (installs Debian\'s redis-server) or set REDIS_URL');
   }
   const dir = path.join(path.resolve(dataDir), 'redis');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
   const file = infoPath(dataDir);
   await stopLeftover(file, log);
   const port = await freePort();
-  const url = `redis://127.0.0.1:${port}`;
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always',
+  const password = localRedisPassword(dataDir);
+  const url = urlWith(password, port);
+  // The password goes in an owner-only config file, not on the command line (`ps` shows arguments to everyone).
+  const conf = path.join(dir, 'redis.conf');
+  writeFileSync(conf, `requirepass "${password}"\n`, { mode: 0o600 });
+  chmodSync(conf, 0o600);
+  const args = [conf, '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always',
     '--save', '', '--protected-mode', 'yes', '--daemonize', 'no', '--loglevel', 'warning'];
 
   let stopping = false;
@@ -122,7 +166,7 @@ export async function startLocalRedis(dataDir: string, log: Logger): Promise<Loc
       clearTimeout(stableTimer);
       if (stopping) return;
       const delay = Math.min(RESTART_MAX_MS, 500 * 2 ** restarts++);
-      log.error({ code, signal, restartInMs: delay, url }, 'local redis-server exited unexpectedly; restarting it on the same port and data');
+      log.error({ code, signal, restartInMs: delay, url: redactRedisUrl(url) }, 'local redis-server exited unexpectedly; restarting it on the same port and data');
       restartTimer = setTimeout(() => void relaunch(), delay);
     });
     return c;
@@ -139,7 +183,7 @@ export async function startLocalRedis(dataDir: string, log: Logger): Promise<Loc
     try {
       await waitForPing(url, c, 15_000);
       up(c);
-      log.info({ url, pid: c.pid }, 'local redis-server restarted');
+      log.info({ url: redactRedisUrl(url), pid: c.pid }, 'local redis-server restarted');
     } catch (err) {
       if (stopping) return; // stopped by shutdown while starting up
       log.error({ error: (err as Error).message }, 'restarted redis-server does not answer');
@@ -160,7 +204,7 @@ export async function startLocalRedis(dataDir: string, log: Logger): Promise<Loc
     throw err;
   }
   up(child);
-  log.info({ url, dir }, 'started a local redis-server (REDIS_URL not set)');
+  log.info({ url: redactRedisUrl(url), dir }, 'started a local redis-server (REDIS_URL not set)');
   return {
     url,
     stop: async () => {

@@ -6,7 +6,7 @@ import { createApplication } from '../app.js';
 import { loadEnv, resolveTokens } from '../config.js';
 import { startDemoFeed } from '../demo/runner.js';
 import { createLogger } from '../log.js';
-import { startLocalRedis, type LocalRedis } from './local-redis.js';
+import { redactRedisUrl, startLocalRedis, type LocalRedis } from './local-redis.js';
 import { startWorkerPool } from './worker-pool.js';
 
 const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
@@ -32,7 +32,7 @@ export async function run({ role }: { role: 'all' | 'server' }): Promise<void> {
     process.exit(78);
   }
   const redisUrl = env.REDIS_URL ?? (localRedis = await startLocalRedis(env.DATA_DIR, log)).url;
-  const { ingestToken, adminToken } = resolveTokens(env, log);
+  const { ingestToken } = resolveTokens(env, log);
 
   // The server's store: SQLite reads on worker threads (mode 'read'), or PostgreSQL with DATABASE_URL.
   const store = await openStore({ dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL, mode: 'read' });
@@ -42,7 +42,6 @@ export async function run({ role }: { role: 'all' | 'server' }): Promise<void> {
     store,
     env: { ...env, REDIS_URL: redisUrl },
     ingestToken,
-    adminToken,
     log,
     clientDir: CLIENT_DIR,
   });
@@ -70,7 +69,7 @@ export async function run({ role }: { role: 'all' | 'server' }): Promise<void> {
 
   const port = (httpServer.address() as { port: number }).port;
   const url = `http://localhost:${port}/live`;
-  log.info({ workers: workerCount, demo: env.YUQING_DEMO, redis: redisUrl }, 'yuqing is running');
+  log.info({ workers: workerCount, demo: env.YUQING_DEMO, redis: redactRedisUrl(redisUrl) }, 'yuqing is running');
   process.stderr.write(
     `\n  yuqing is running — open ${url}\n` +
       `  ingest: POST http://localhost:${port}/api/v1/mentions with "Authorization: Bearer <token>"` +

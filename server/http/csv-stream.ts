@@ -11,6 +11,7 @@ import { CSV_HEAD, csvRecord } from './csv.js';
  */
 export async function streamCsv(res: Response, pages: AsyncIterable<MentionRow[]>): Promise<void> {
   let gone = false;
+  let rowCount = 0;
   const onClose = () => (gone = true);
   res.once('close', onClose);
   try {
@@ -26,8 +27,11 @@ export async function streamCsv(res: Response, pages: AsyncIterable<MentionRow[]
       if (gone || res.destroyed) return;
       let chunk = '';
       for (const r of rows) chunk += csvRecord(r);
+      rowCount += rows.length;
       await write(chunk);
     }
+    // Before end(): the audit row for the export is written on 'finish' and records the count.
+    res.locals.rowCount = rowCount;
     if (!gone) res.end();
   } finally {
     res.off('close', onClose);

@@ -40,3 +40,6 @@ export const CSV_HEAD = `\uFEFF${COLUMNS.map(([h]) => h).join(',')}\r\n`;
 export function csvRecord(r: MentionRow): string {
   return `${COLUMNS.map(([, get]) => cell(get(r))).join(',')}\r\n`;
 }
+
+/** One defused, quoted CSV cell (for other exports, e.g. the audit log). */
+export const csvCell = (v: string): string => cell(v);

@@ -8,6 +8,8 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly details?: unknown,
+    /** Extra top-level fields of the `{ error }` answer (e.g. a password policy's `problems`). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -38,7 +40,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       return;
     }
     if (err instanceof HttpError) {
-      res.status(err.status).json({ error: err.message, ...(err.details === undefined ? {} : { details: err.details }) });
+      res.status(err.status).json({ error: err.message, ...(err.details === undefined ? {} : { details: err.details }), ...err.extra });
       return;
     }
     const e = err as { type?: string; status?: number; message?: string; limit?: number };

@@ -1,4 +1,4 @@
-import { parseMention, type Mention } from '../../shared/contracts/mention.js';
+import { parseMention, type CreatedAtWindow, type Mention } from '../../shared/contracts/mention.js';
 import type { IngestResponse } from '../../shared/contracts/api.js';
 
 export class UnreadableBodyError extends Error {
@@ -24,7 +24,7 @@ class NdjsonLineError {
 }
 
 /** Validates each item on its own: one bad item is reported by index and never drops the good ones. */
-export function validateItems(items: unknown[]): { valid: Mention[]; rejected: IngestResponse['rejected'] } {
+export function validateItems(items: unknown[], window?: CreatedAtWindow): { valid: Mention[]; rejected: IngestResponse['rejected'] } {
   const valid: Mention[] = [];
   const rejected: IngestResponse['rejected'] = [];
   items.forEach((item, index) => {
@@ -32,7 +32,7 @@ export function validateItems(items: unknown[]): { valid: Mention[]; rejected: I
       rejected.push({ index, error: 'line is not valid JSON' });
       return;
     }
-    const r = parseMention(item);
+    const r = parseMention(item, window);
     if (r.ok) valid.push(r.mention);
     else rejected.push({ index, error: r.error });
   });

@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
 import { describeIssues } from '../../shared/contracts/mention.js';
 import { topicConfigSchema } from '../../shared/contracts/topics.js';
-import { requireToken } from '../http/auth.js';
+import { principalOf, actorName } from '../auth/principal.js';
 import { HttpError } from '../http/errors.js';
 import { distinctValues } from '../../shared/store/repos/mentions.js';
 import type { Executor } from '../../shared/store/store.js';
@@ -9,7 +9,6 @@ import { readTopics, saveTopics } from '../store/settings.js';
 
 export interface ConfigRouteOptions {
   db: Executor;
-  adminToken: string;
   timeZone: string;
   /** Tells workers to reload the topic configuration (they apply it to the next batch). */
   announceTopics: () => Promise<unknown>;
@@ -23,10 +22,10 @@ export function configRouter(o: ConfigRouteOptions): Router {
   r.get('/topics', async (_req, res) => {
     res.json(await readTopics(o.db));
   });
-  r.put('/topics', requireToken(o.adminToken, 'admin'), express.json({ limit: '1mb' }), async (req, res) => {
+  r.put('/topics', express.json({ limit: '1mb' }), async (req, res) => {
     const parsed = topicConfigSchema.safeParse(req.body);
     if (!parsed.success) throw new HttpError(400, `invalid topic configuration: ${describeIssues(parsed.error, 5)}`);
-    await saveTopics(o.db, parsed.data, 'admin');
+    await saveTopics(o.db, parsed.data, actorName(principalOf(res)));
     await o.announceTopics();
     res.json(parsed.data);
   });

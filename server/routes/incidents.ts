@@ -17,7 +17,6 @@ import type { Store } from '../../shared/store/store.js';
 
 export interface IncidentRouteOptions {
   store: Store;
-  adminToken: string;
   now?: () => number;
 }
 
@@ -52,7 +51,7 @@ export function incidentsRouter(o: IncidentRouteOptions): Router {
   });
 
   // Middleware per route, not per router: other routers' requests must not meet the actor check.
-  const who = resolveActor(o.adminToken);
+  const who = resolveActor();
   const json = express.json({ limit: '16kb' });
   const post = <S extends z.ZodType>(action: string, schema: S, run: (c: CommandContext, body: z.infer<S>) => Promise<CommandResult>) => {
     r.post(`/incidents/:id/${action}`, who, json, async (req, res) => {

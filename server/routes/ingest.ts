@@ -1,13 +1,16 @@
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import type { IngestResponse } from '../../shared/contracts/api.js';
-import { requireToken } from '../http/auth.js';
 import { HttpError } from '../http/errors.js';
 import { QueueUnavailableError, type Ingestor } from '../ingest/ingestor.js';
 import { splitNdjson, validateItems } from '../ingest/parse-items.js';
 
 export interface IngestRouteOptions {
   ingestor: Ingestor;
-  token: string;
+  /** Per-token request limit (who may ingest is the ROUTE table's 'ingest-token' rule). */
+  rateLimit: RequestHandler;
+  /** createdAt must fall in [notBefore, now + maxFuture]. */
+  notBeforeMs: number;
+  maxFutureMs: number;
   maxBodyBytes: number;
   maxItems: number;
 }
@@ -17,7 +20,7 @@ export function ingestRouter(o: IngestRouteOptions): Router {
   const r = Router();
   r.post(
     '/mentions',
-    requireToken(o.token, 'ingest'),
+    o.rateLimit,
     express.json({ limit: o.maxBodyBytes, type: ['application/json', 'text/json'], strict: false }),
     express.text({ limit: o.maxBodyBytes, type: ['application/x-ndjson', 'application/jsonl', 'application/json-seq'] }),
     async (req, res) => {
@@ -29,7 +32,7 @@ export function ingestRouter(o: IngestRouteOptions): Router {
       if (items.length > o.maxItems) {
         throw new HttpError(413, `${items.length} items is over the limit of ${o.maxItems} per request; split the batch`);
       }
-      const { valid, rejected } = validateItems(items);
+      const { valid, rejected } = validateItems(items, { notBeforeMs: o.notBeforeMs, maxFutureMs: o.maxFutureMs, now: Date.now() });
       try {
         await o.ingestor.enqueue(valid, 'api');
       } catch (err) {

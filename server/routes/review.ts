@@ -9,7 +9,6 @@ import { readTopics } from '../store/settings.js';
 
 export interface ReviewRouteOptions {
   store: Store;
-  adminToken: string;
   /** Tells every server's live hub that stored tags changed (the dashboards re-read at their next tick). */
   announce: () => unknown;
   now?: () => number;
@@ -22,7 +21,7 @@ export function reviewRouter(o: ReviewRouteOptions): Router {
   const now = o.now ?? Date.now;
   const r = Router();
   const db = o.store.db;
-  r.post('/mentions/:uid/review', resolveActor(o.adminToken), express.json({ limit: '8kb' }), async (req, res) => {
+  r.post('/mentions/:uid/review', resolveActor(), express.json({ limit: '8kb' }), async (req, res) => {
     const uid = req.params.uid;
     if (typeof uid !== 'string' || !UID.test(uid)) throw new HttpError(400, 'mention id must be "platform:id"');
     const body = parseBody(reviewBodySchema, req);

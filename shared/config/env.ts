@@ -21,7 +21,33 @@ export const envSchema = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   YUQING_INGEST_TOKEN: z.string().min(12, 'YUQING_INGEST_TOKEN must be at least 12 characters').optional(),
-  YUQING_ADMIN_TOKEN: z.string().min(12, 'YUQING_ADMIN_TOKEN must be at least 12 characters').optional(),
+  /** No longer used (accounts and named API tokens replace it); a set value only draws a warning at start. */
+  YUQING_ADMIN_TOKEN: z.string().optional(),
+  /** Password policy: minimum length, and how many of the 4 classes (lower, upper, digit, other) a password needs. */
+  YUQING_PASSWORD_MIN_LENGTH: int(8, 128).default(12),
+  YUQING_PASSWORD_MIN_CLASSES: int(1, 4).default(3),
+  /** Lock-out: this many failed sign-ins for one name within the window lock it for YUQING_LOCKOUT_MINUTES. */
+  YUQING_LOGIN_MAX_FAILURES: int(1, 100).default(5),
+  YUQING_LOGIN_WINDOW_MINUTES: int(1, 24 * 60).default(15),
+  YUQING_LOCKOUT_MINUTES: int(1, 24 * 60).default(15),
+  /** Sessions end after this long without a request (fractions allowed, for tests) and at the latest this long after sign-in. */
+  YUQING_SESSION_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(30),
+  YUQING_SESSION_MAX_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /** How often open sockets are checked against their session (ended sessions are disconnected). */
+  YUQING_SESSION_CHECK_SECONDS: z.coerce.number().min(0.2).max(300).default(5),
+  /**
+   * Set when a reverse proxy terminates HTTPS: then X-Forwarded-Proto/-For are believed (Secure
+   * cookies, client IPs in the audit log and rate limits). Value as express's "trust proxy" (1 = one hop).
+   */
+  YUQING_TRUST_PROXY: z.string().regex(/^(\d{1,2}|true|loopback|[0-9a-f.:/, ]+)$/i, 'YUQING_TRUST_PROXY: a hop count, "loopback" or addresses').optional(),
+  /** Sign-in attempts per client IP per minute, and ingest requests per token per minute (held in Redis, across servers). */
+  YUQING_LOGIN_RATE_PER_MINUTE: int(1, 100_000).default(30),
+  YUQING_INGEST_RATE_PER_MINUTE: int(1, 1_000_000).default(1200),
+  /** Ingest refuses a createdAt more than this many minutes ahead, or before YUQING_MIN_CREATED_AT. */
+  YUQING_MAX_FUTURE_MINUTES: int(0, 24 * 60).default(5),
+  YUQING_MIN_CREATED_AT: z.iso.datetime({ offset: true }).default('2009-01-01T00:00:00Z'),
+  /** Audit rows are kept at least this many days; never below 180 (MLPS 2.0: six months). */
+  YUQING_AUDIT_RETENTION_DAYS: int(180, 36_500).default(180),
   YUQING_DEMO: bool01.default(true),
   YUQING_DEMO_RATE: int(1, 600_000).default(120),
   YUQING_DEMO_SPEED: z.coerce.number().min(0.1).max(1000).default(1),

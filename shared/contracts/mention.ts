@@ -47,7 +47,12 @@ export const mentionSchema = z.object({
   metrics: metricsSchema.optional(),
   lang: z.string().min(2).max(16).optional(),
   region: z.string().min(1).max(MENTION_LIMITS.fieldLength).optional(),
-  url: z.string().max(2048).optional(),
+  // Only web links: a `data:`, `javascript:` or `=HYPERLINK(` value would become a link on the dashboard or a formula in a CSV.
+  url: z
+    .string()
+    .max(2048)
+    .refine((u) => /^https?:\/\/[^\s]+$/i.test(u) && URL.canParse(u), 'url must be an http(s) URL')
+    .optional(),
 });
 
 export type Mention = z.infer<typeof mentionSchema>;
@@ -73,7 +78,27 @@ export function describeIssues(error: z.ZodError, max = 3): string {
 
 export type MentionParse = { ok: true; mention: Mention } | { ok: false; error: string };
 
-export function parseMention(value: unknown): MentionParse {
+/**
+ * When a post can have been written: not before the platforms existed (a configurable floor, by
+ * default 2009-01-01) and not more than a few minutes ahead of the server's clock (a post dated
+ * 9999 would stay on top of every newest-first list for good).
+ */
+export interface CreatedAtWindow {
+  notBeforeMs: number;
+  maxFutureMs: number;
+  now: number;
+}
+
+export function createdAtProblem(createdAt: string, w: CreatedAtWindow): string | undefined {
+  const t = Date.parse(createdAt);
+  if (t < w.notBeforeMs) return `createdAt: before ${new Date(w.notBeforeMs).toISOString()}, earlier than any platform we ingest`;
+  if (t > w.now + w.maxFutureMs) return `createdAt: more than ${Math.round(w.maxFutureMs / 60_000)} minutes in the future`;
+  return undefined;
+}
+
+export function parseMention(value: unknown, window?: CreatedAtWindow): MentionParse {
   const r = mentionSchema.safeParse(value);
-  return r.success ? { ok: true, mention: r.data } : { ok: false, error: describeIssues(r.error) };
+  if (!r.success) return { ok: false, error: describeIssues(r.error) };
+  const problem = window && createdAtProblem(r.data.createdAt, window);
+  return problem ? { ok: false, error: problem } : { ok: true, mention: r.data };
 }

@@ -1,3 +1,5 @@
+import { ACCOUNTS_POSTGRES_MIGRATION } from './migrations-accounts-postgres.js';
+
 /**
  * The store's schema for PostgreSQL (DATABASE_URL=postgres://…): the migrations of migrations.ts,
  * same ids, names, tables, columns and meaning, translated:
@@ -285,6 +287,7 @@ CREATE INDEX stories_size ON stories ((posts + replies), last_seen);
 CREATE INDEX incident_events_at ON incident_events (at, id);
 `,
   },
+  ACCOUNTS_POSTGRES_MIGRATION,
 ];
 
 /** The day partition's name: `mentions_p20250131` holds the mentions created on that UTC day. */

@@ -1,4 +1,5 @@
 import { indexedTerms } from './terms.js';
+import { ACCOUNTS_MIGRATION } from './migrations-accounts.js';
 
 /**
  * The store's schema, as ordered migrations. Times are ms since the epoch (UTC); `minute` is
@@ -247,6 +248,7 @@ CREATE INDEX stories_size ON stories ((posts + replies), last_seen);
 CREATE INDEX incident_events_at ON incident_events (at, id);
 `,
   },
+  ACCOUNTS_MIGRATION,
 ];
 
 /** The few calls the runner needs; better-sqlite3's Database satisfies it. */

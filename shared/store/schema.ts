@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { IncidentEventRow, IncidentRow } from './incident-rows.js';
+import type { AccountTables } from './account-rows.js';
 import type { MentionRow, StoryRow } from './rows.js';
 
 /**
@@ -19,7 +20,7 @@ export interface MentionsTable extends MentionRow {
 
 type Counter<Bucket extends string> = { [K in Bucket]: number } & { dim: string; key: string; n: number };
 
-export interface Database {
+export interface Database extends AccountTables {
   schema_migrations: { id: number; name: string; applied_at: number };
   mentions: MentionsTable;
   /** PostgreSQL only: claims each uid once across writers (mentions there is partitioned by time). */

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from '../support/browser.js';
+import { launchBrowser } from '../support/browser.js';
 import { startSystem, type TestSystem } from '../support/system.js';
+import { openSignedIn, userWith } from './signed-in.js';
 import { clarificationPost, rumourOutbreak } from '../integration/incidents-outbreak.js';
 
 // Real server, worker, Redis and Chromium: an outbreak posted through the API raises the alarm on
@@ -20,7 +21,8 @@ describe('rumour incidents in a real browser', () => {
   });
 
   it('alerts /live to a new incident, then an officer acknowledges, assigns and closes it', async () => {
-    const { page, context, errors } = await openPage(browser, { lang: 'en' });
+    const officer = await userWith(sys, ['duty_officer'], { username: `officer.${Date.now().toString(36)}` });
+    const { page, context, errors } = await openSignedIn(browser, sys, { lang: 'en', as: officer });
     try {
       await page.goto(`${sys.baseUrl}/live`);
       await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
@@ -48,13 +50,10 @@ describe('rumour incidents in a real browser', () => {
       expect(await page.getByTestId('incident-clock').first().getAttribute('data-level')).toBe('ok');
       expect(await page.getByTestId('evidence-queries').locator('li').count()).toBeGreaterThan(0);
 
-      // Commands need a name first; typed once, it is remembered.
-      expect(await page.getByTestId('action-acknowledge').isDisabled()).toBe(true);
-      await page.getByTestId('officer-input').fill('王警官');
-      await page.getByTestId('officer-save').click();
-      expect(await page.getByTestId('officer-name').textContent()).toBe('王警官');
+      // Commands are signed by the signed-in duty officer, not by a typed name.
+      expect(await page.getByTestId('officer-name').textContent()).toBe(officer.username);
       await page.getByTestId('action-acknowledge').click();
-      await expect.poll(() => page.getByTestId('incident-history').textContent()).toContain('王警官');
+      await expect.poll(() => page.getByTestId('incident-history').textContent()).toContain(officer.username);
       expect(await page.getByTestId('action-acknowledge').isDisabled()).toBe(true);
 
       await page.getByTestId('action-assignee').fill('李警官');
@@ -71,7 +70,7 @@ describe('rumour incidents in a real browser', () => {
       // Link the official clarification (ingested first), then close with a note.
       expect((await sys.postMentions([clarificationPost(run)])).status).toBe(202);
       await expect
-        .poll(async () => (await fetch(`${sys.baseUrl}/api/v1/threads/${encodeURIComponent(`weibo:${run}-clar`)}`)).status, { timeout: 30_000 })
+        .poll(async () => (await sys.fetch(`/api/v1/threads/${encodeURIComponent(`weibo:${run}-clar`)}`)).status, { timeout: 30_000 })
         .toBe(200);
       await page.getByTestId('action-clarification').fill(`${run}-clar`);
       await page.getByTestId('action-link').click();
@@ -96,7 +95,6 @@ describe('rumour incidents in a real browser', () => {
       await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
       await page.getByTestId('live-total').waitFor({ state: 'attached' });
       expect(await page.getByTestId('incident-alert').count()).toBe(0);
-      expect(await page.evaluate(() => localStorage.getItem('yuqing.officer'))).toBe('王警官');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

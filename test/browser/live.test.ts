@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from '../support/browser.js';
+import { launchBrowser } from '../support/browser.js';
 import { startSystem, type TestSystem } from '../support/system.js';
+import { openSignedIn } from './signed-in.js';
 
 // Real server, real worker, real Redis, real Chromium: the duty officer's chart must move when
 // mentions are ingested, with nothing mocked in between.
@@ -19,7 +20,7 @@ describe('/live in a real browser', () => {
   });
 
   it('shows the connection, then counts newly ingested mentions in the volume chart', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, context, errors } = await openSignedIn(browser, sys);
     try {
       await page.goto(`${sys.baseUrl}/`);
       // `/` lands on the live view.

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { MentionPage } from '../../shared/contracts/api.js';
 import type { AgreementReport } from '../../shared/contracts/review.js';
-import { launchBrowser, openPage } from '../support/browser.js';
+import { launchBrowser } from '../support/browser.js';
 import { eventually, startSystem, type TestSystem } from '../support/system.js';
+import { openSignedIn } from './signed-in.js';
 
 const RUN = Date.now().toString(36);
 const KEYWORD = `复核${RUN}`;
@@ -20,7 +21,7 @@ describe('correcting a tag in a real browser', () => {
     ]);
     expect(res.status).toBe(202);
     await eventually(async () => {
-      const page = (await (await fetch(`${sys.baseUrl}/api/v1/mentions?q=${encodeURIComponent(KEYWORD)}`)).json()) as MentionPage;
+      const page = (await (await sys.fetch(`/api/v1/mentions?q=${encodeURIComponent(KEYWORD)}`)).json()) as MentionPage;
       return page.items.length === 1 ? true : undefined;
     }, 'the mention to be stored');
   });
@@ -31,9 +32,9 @@ describe('correcting a tag in a real browser', () => {
   });
 
   it('reviews a mention from the analyst table: the stored tags, the counts and the agreement page follow', async () => {
-    const { page, context, errors } = await openPage(browser, { lang: 'en' });
+    const { page, context, errors } = await openSignedIn(browser, sys, { lang: 'en' });
     try {
-      const before = (await (await fetch(`${sys.baseUrl}/api/v1/mentions?q=${encodeURIComponent(KEYWORD)}`)).json()) as MentionPage;
+      const before = (await (await sys.fetch(`/api/v1/mentions?q=${encodeURIComponent(KEYWORD)}`)).json()) as MentionPage;
       const was = before.items[0]!.tags;
       const target = was.sentiment.label === 'negative' ? 'positive' : 'negative';
 
@@ -43,9 +44,8 @@ describe('correcting a tag in a real browser', () => {
       await rows.first().getByTestId('row-review').click();
       const editor = page.getByTestId('review-editor');
       await editor.waitFor();
-      // The analyst names themself once (attribution until sign-in exists).
-      await editor.getByTestId('officer-input').fill('Analyst Li');
-      await editor.getByTestId('officer-save').click();
+      // The review is signed by the signed-in user.
+      expect(await editor.getByTestId('officer-name').textContent()).toBe(sys.auth.username);
       expect(await editor.getByTestId('review-submit').textContent()).toBe('Confirm all');
       await editor.getByTestId('review-sentiment').selectOption(target);
       await editor.getByTestId('review-critical').setChecked(true);
@@ -53,14 +53,14 @@ describe('correcting a tag in a real browser', () => {
       await editor.getByTestId('review-submit').click();
       await page.getByTestId('reviewed-mark').first().waitFor();
 
-      const after = (await (await fetch(`${sys.baseUrl}/api/v1/mentions?q=${encodeURIComponent(KEYWORD)}`)).json()) as MentionPage;
+      const after = (await (await sys.fetch(`/api/v1/mentions?q=${encodeURIComponent(KEYWORD)}`)).json()) as MentionPage;
       expect(after.items[0]).toMatchObject({ reviewed: true, tags: { sentiment: { label: target }, critical: true, emotion: was.emotion } });
 
       // Closing the dialog shows the table re-read with the corrected tags.
       await page.keyboard.press('Escape');
       await expect.poll(async () => (await rows.first().textContent()) ?? '').toContain('Reviewed');
 
-      const report = (await (await fetch(`${sys.baseUrl}/api/v1/review/agreement`)).json()) as AgreementReport;
+      const report = (await (await sys.fetch(`/api/v1/review/agreement`)).json()) as AgreementReport;
       const sentiment = report.tags.find((t) => t.tag === 'sentiment')!;
       expect(sentiment).toMatchObject({ reviewed: 1, agreed: 0 });
       await page.goto(`${sys.baseUrl}/agreement`);

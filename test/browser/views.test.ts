@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { MentionPage } from '../../shared/contracts/api.js';
 import type { DailySummary } from '../../shared/contracts/views.js';
-import { launchBrowser, openPage } from '../support/browser.js';
+import { launchBrowser } from '../support/browser.js';
 import { eventually, startSystem, type TestSystem } from '../support/system.js';
+import { openSignedIn } from './signed-in.js';
 
 const RUN = Date.now().toString(36);
 // A keyword no other mention contains, so the search result is exactly our thread.
@@ -26,8 +27,8 @@ describe('dashboard views in a real browser', () => {
     expect(res.status).toBe(202);
     // Wait until the worker has stored all four, so the views below read a settled store.
     await eventually(async () => {
-      const page = (await (await fetch(`${sys.baseUrl}/api/v1/mentions?q=${encodeURIComponent(KEYWORD)}`)).json()) as MentionPage;
-      const all = (await (await fetch(`${sys.baseUrl}/api/v1/threads/${encodeURIComponent(`weibo:${ROOT_ID}`)}`)).json()) as {
+      const page = (await (await sys.fetch(`/api/v1/mentions?q=${encodeURIComponent(KEYWORD)}`)).json()) as MentionPage;
+      const all = (await (await sys.fetch(`/api/v1/threads/${encodeURIComponent(`weibo:${ROOT_ID}`)}`)).json()) as {
         replies: unknown[];
         reposts: unknown[];
       };
@@ -41,7 +42,7 @@ describe('dashboard views in a real browser', () => {
   });
 
   it('finds a Chinese mention by keyword in /analyst, opens its thread, and closes it with Escape', async () => {
-    const { page, context, errors } = await openPage(browser, { lang: 'zh' });
+    const { page, context, errors } = await openSignedIn(browser, sys, { lang: 'zh' });
     try {
       await page.goto(`${sys.baseUrl}/analyst`);
       await page.getByTestId('mention-table').waitFor();
@@ -81,9 +82,9 @@ describe('dashboard views in a real browser', () => {
   });
 
   it('renders the daily summary totals the API reports', async () => {
-    const summary = (await (await fetch(`${sys.baseUrl}/api/v1/summary`)).json()) as DailySummary;
+    const summary = (await (await sys.fetch(`/api/v1/summary`)).json()) as DailySummary;
     expect(summary.totals.total).toBeGreaterThanOrEqual(4);
-    const { page, context, errors } = await openPage(browser, { lang: 'en' });
+    const { page, context, errors } = await openSignedIn(browser, sys, { lang: 'en' });
     try {
       await page.goto(`${sys.baseUrl}/summary`);
       const total = page.getByTestId('summary-total');
@@ -102,7 +103,7 @@ describe('dashboard views in a real browser', () => {
   });
 
   it('switches the interface to English, sets <html lang> and remembers the choice', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openSignedIn(browser, sys);
     try {
       await page.goto(`${sys.baseUrl}/live`);
       const nav = page.getByTestId('main-nav');
@@ -121,7 +122,7 @@ describe('dashboard views in a real browser', () => {
 
   // Last in the file: it stops this file's server.
   it('shows the offline state and a banner on /live when the server goes away', async () => {
-    const { page, context } = await openPage(browser, { lang: 'en' });
+    const { page, context } = await openSignedIn(browser, sys, { lang: 'en' });
     try {
       await page.goto(`${sys.baseUrl}/live`);
       const state = page.getByTestId('connection-state');

@@ -33,7 +33,7 @@ describe('a worker killed mid-run', () => {
     // Drained queue, and the aggregates agree with the rows: every mention counted exactly once.
     const from = new Date(Date.now() - 3600_000).toISOString();
     const to = new Date(Date.now() + 600_000).toISOString();
-    const b = await fetch(`${sys.baseUrl}/api/v1/stats/breakdown?from=${from}&to=${to}&dim=platform`);
+    const b = await sys.fetch(`/api/v1/stats/breakdown?from=${from}&to=${to}&dim=platform`);
     const counted = ((await b.json()) as { items: { n: number }[] }).items.reduce((s, i) => s + i.n, 0);
     expect(counted).toBe(total);
     expect(await sys.storedCount()).toBe(total);

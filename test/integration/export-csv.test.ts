@@ -17,7 +17,7 @@ describe('GET /api/v1/mentions/export.csv', () => {
     }
     await eventually(async () => ((await sys.storedCount()) === TOTAL ? true : undefined), `${TOTAL} stored`, 180_000);
 
-    const res = await fetch(`${sys.baseUrl}/api/v1/mentions/export.csv`);
+    const res = await sys.fetch(`/api/v1/mentions/export.csv`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="yuqing-mentions-\d{4}-\d{2}-\d{2}\.csv"$/);
@@ -35,9 +35,8 @@ describe('GET /api/v1/mentions/export.csv', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', store: 'ok', mentions: TOTAL });
     const topics = await sys.getJson<unknown>('/api/v1/topics');
-    const put = await fetch(`${sys.baseUrl}/api/v1/topics`, {
+    const put = await sys.fetch(`/api/v1/topics`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${sys.token}` },
       body: JSON.stringify(topics),
     });
     expect(put.status).toBe(200);
@@ -62,7 +61,7 @@ describe('GET /api/v1/mentions/export.csv', () => {
   });
 
   it('applies the filters to the streamed rows', async () => {
-    const res = await fetch(`${sys.baseUrl}/api/v1/mentions/export.csv?platform=twitter&q=${encodeURIComponent('useless')}`);
+    const res = await sys.fetch(`/api/v1/mentions/export.csv?platform=twitter&q=${encodeURIComponent('useless')}`);
     const records = (await res.text()).trim().split('\r\n').slice(1);
     // makeMentions: every fourth is English, and one English text in three is the "useless" one.
     expect(records.length).toBeGreaterThan(0);
@@ -71,14 +70,14 @@ describe('GET /api/v1/mentions/export.csv', () => {
 
   it('stops reading when the client goes away mid-download', async () => {
     const abort = new AbortController();
-    const res = await fetch(`${sys.baseUrl}/api/v1/mentions/export.csv`, { signal: abort.signal });
+    const res = await sys.fetch(`/api/v1/mentions/export.csv`, { signal: abort.signal });
     const reader = res.body!.getReader();
     expect((await reader.read()).done).toBe(false);
     abort.abort();
     await reader.read().catch(() => undefined);
     // The server is unharmed and a full export still works afterwards.
     expect(await sys.getJson('/healthz')).toMatchObject({ status: 'ok' });
-    const again = (await (await fetch(`${sys.baseUrl}/api/v1/mentions/export.csv?platform=weibo`)).text()).trim().split('\r\n');
+    const again = (await (await sys.fetch(`/api/v1/mentions/export.csv?platform=weibo`)).text()).trim().split('\r\n');
     expect(again.length - 1).toBe(TOTAL * 0.75);
   });
 });

@@ -54,7 +54,7 @@ describe('yuqing import', () => {
     const out = await yuqingImport(file);
     expect(out.stderr).toMatch(/2 mentions queued, 1 rejected/);
     const found = await eventually(async () => {
-      const page = (await (await fetch(`${sys.baseUrl}/api/v1/mentions?platform=weibo&q=${encodeURIComponent('电信诈骗')}`)).json()) as {
+      const page = (await (await sys.fetch(`/api/v1/mentions?platform=weibo&q=${encodeURIComponent('电信诈骗')}`)).json()) as {
         items: { id: string; author: { official: boolean; followers: number }; metrics: { likes: number } }[];
       };
       return page.items.find((m) => m.id === 'csv-1');

@@ -5,24 +5,31 @@ import type { ClientToServerEvents, LiveSnapshot, ServerToClientEvents } from '.
 import { minutesAgoIso } from '../fixtures/mentions.js';
 import { clarificationPost, rumourOutbreak } from './incidents-outbreak.js';
 import { eventually, startSystem, type TestSystem } from '../support/system.js';
+import { login, createTestUser, type Credentials } from '../support/accounts.js';
 
 let sys: TestSystem;
+// Officers are signed-in users now: the actor of a command is the username.
+const officers = new Map<string, Credentials>();
 let socket: Socket<ServerToClientEvents, ClientToServerEvents>;
 const api = (path: string) => `${sys.baseUrl}/api/v1${path}`;
 const get = async <T>(path: string): Promise<T> => {
-  const res = await fetch(api(path));
+  const res = await sys.fetch(api(path));
   expect(res.status, `${path}: ${res.status}`).toBe(200);
   return (await res.json()) as T;
 };
-const command = (id: number, action: string, body: unknown, user: string | null = '张警官') =>
+const command = (id: number, action: string, body: unknown, user: string | null = 'zhang') =>
   fetch(api(`/incidents/${id}/${action}`), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(user === null ? {} : { 'x-yuqing-user': encodeURIComponent(user) }) },
+    headers: user === null ? { 'content-type': 'application/json' } : officers.get(user)!.headers(),
     body: JSON.stringify(body),
   });
 
 beforeAll(async () => {
   sys = await startSystem();
+  for (const name of ['zhang', 'li']) {
+    const u = await createTestUser(sys.dataDir, ['duty_officer'], { username: name });
+    officers.set(name, await login(sys.baseUrl, u.username, u.password));
+  }
 });
 afterAll(async () => {
   socket?.close();
@@ -31,7 +38,7 @@ afterAll(async () => {
 
 describe('rumour incidents through the API', () => {
   it('opens exactly one incident for an outbreak, pushes it live, and records every change with who and when', async () => {
-    socket = connect(sys.baseUrl, { transports: ['websocket'] });
+    socket = connect(sys.baseUrl, sys.socketOptions());
     const snapshots: LiveSnapshot[] = [];
     const pushed: IncidentLiveEvent[] = [];
     socket.on('snapshot', (s) => snapshots.push(s));
@@ -79,8 +86,8 @@ describe('rumour incidents through the API', () => {
     expect(detail.events.map((e) => [e.actor, e.action])).toEqual([['system', 'opened']]);
     expect(detail.effect).toBeNull();
 
-    // Commands need to know who acts, and validate what they are given.
-    expect((await command(inc.id, 'acknowledge', {}, null)).status).toBe(400);
+    // Commands need a signed-in officer, and validate what they are given.
+    expect((await command(inc.id, 'acknowledge', {}, null)).status).toBe(401);
     expect((await command(inc.id, 'status', { status: 'clarified' })).status).toBe(400);
     expect(await (await command(inc.id, 'status', { status: 'dismissed', note: '' })).json()).toMatchObject({ error: expect.stringMatching(/note/) });
     expect((await command(inc.id, 'status', { status: 'bogus' })).status).toBe(400);
@@ -88,26 +95,30 @@ describe('rumour incidents through the API', () => {
     expect((await command(inc.id, 'clarification', { uid: `weibo:${run}-nothing` })).status).toBe(422);
     const badToken = await fetch(api(`/incidents/${inc.id}/acknowledge`), { method: 'POST', headers: { authorization: 'Bearer nope' } });
     expect(badToken.status).toBe(403);
+    // A signed-in user must prove the request comes from our page (CSRF header).
+    const noCsrf = await fetch(api(`/incidents/${inc.id}/acknowledge`), { method: 'POST', headers: { 'content-type': 'application/json', cookie: officers.get('zhang')!.cookie }, body: '{}' });
+    expect(noCsrf.status).toBe(403);
 
     const ack = await command(inc.id, 'acknowledge', {});
     expect(ack.status).toBe(200);
-    expect(await ack.json()).toMatchObject({ changed: true, incident: { acknowledgedBy: '张警官' } });
+    expect(await ack.json()).toMatchObject({ changed: true, incident: { acknowledgedBy: 'zhang' } });
     // A second acknowledgement changes nothing and records nothing.
-    expect(await (await command(inc.id, 'acknowledge', {}, '李警官')).json()).toMatchObject({ changed: false, incident: { acknowledgedBy: '张警官' } });
+    expect(await (await command(inc.id, 'acknowledge', {}, 'li')).json()).toMatchObject({ changed: false, incident: { acknowledgedBy: 'zhang' } });
     expect((await command(inc.id, 'assign', { assignee: '李警官' })).status).toBe(200);
-    expect((await command(inc.id, 'status', { status: 'verifying', note: '已联系学校核实' }, '李警官')).status).toBe(200);
-    // The admin token works for tools, attributed to "admin" unless a name is given.
+    expect((await command(inc.id, 'status', { status: 'verifying', note: '已联系学校核实' }, 'li')).status).toBe(200);
+    // A token (here the ingest one) cannot command: the actor of a command is always a signed-in user.
     const byTool = await fetch(api(`/incidents/${inc.id}/status`), {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${sys.token}` },
       body: JSON.stringify({ status: 'watching' }),
     });
-    expect(byTool.status).toBe(200);
+    expect(byTool.status).toBe(403);
+    expect((await command(inc.id, 'status', { status: 'watching' })).status).toBe(200);
 
     // The official clarification: ingest it, link it, close the incident.
     expect((await sys.postMentions([clarificationPost(run)])).status).toBe(202);
     const clarUid = `weibo:${run}-clar`;
-    await eventually(async () => ((await fetch(api(`/threads/${encodeURIComponent(clarUid)}`))).status === 200 ? true : undefined), 'the clarification stored');
+    await eventually(async () => ((await sys.fetch(api(`/threads/${encodeURIComponent(clarUid)}`))).status === 200 ? true : undefined), 'the clarification stored');
     expect((await command(inc.id, 'clarification', { uid: clarUid })).status).toBe(200);
     const closed = await command(inc.id, 'status', { status: 'clarified', note: '江城警方已发布辟谣通报' });
     expect(await closed.json()).toMatchObject({ changed: true, incident: { status: 'clarified', statusNote: '江城警方已发布辟谣通报', clock: { stopped: true } } });
@@ -115,12 +126,12 @@ describe('rumour incidents through the API', () => {
     detail = await get<IncidentDetail>(`/incidents/${inc.id}`);
     expect(detail.events.map((e) => [e.actor, e.action, e.to])).toEqual([
       ['system', 'opened', 'open'],
-      ['张警官', 'acknowledged', '张警官'],
-      ['张警官', 'assigned', '李警官'],
-      ['李警官', 'status', 'verifying'],
-      ['admin', 'status', 'watching'],
-      ['张警官', 'clarification', clarUid],
-      ['张警官', 'status', 'clarified'],
+      ['zhang', 'acknowledged', 'zhang'],
+      ['zhang', 'assigned', '李警官'],
+      ['li', 'status', 'verifying'],
+      ['zhang', 'status', 'watching'],
+      ['zhang', 'clarification', clarUid],
+      ['zhang', 'status', 'clarified'],
     ]);
     expect(detail.events[3]?.note).toBe('已联系学校核实');
     expect(detail.events.every((e) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
@@ -134,8 +145,8 @@ describe('rumour incidents through the API', () => {
     await eventually(() => pushed.find((e) => e.kind === 'updated' && e.incident.status === 'clarified'), 'the closing pushed live');
     expect((await get<IncidentList>('/incidents?status=clarified')).items.map((i) => i.id)).toEqual([inc.id]);
     expect((await get<IncidentList>('/incidents?status=open,verifying')).items).toEqual([]);
-    expect((await fetch(api('/incidents?status=nope'))).status).toBe(400);
-    expect((await fetch(api('/incidents/abc'))).status).toBe(400);
+    expect((await sys.fetch(api('/incidents?status=nope'))).status).toBe(400);
+    expect((await sys.fetch(api('/incidents/abc'))).status).toBe(400);
 
     // The same hoax told again in other words (a new story: too different to be clustered with the
     // first) is recognised at once, with a link to the earlier answer.

@@ -45,7 +45,7 @@ describe('the demo outbreak as an incident', () => {
       sentOutbreak += batch.filter(inOutbreak).length;
       await eventually(async () => ((await sys.storedCount()) >= sent ? true : undefined), `minute ${minute} stored`);
       if (!flagged) {
-        const list = (await (await fetch(`${sys.baseUrl}/api/v1/incidents?status=open`)).json()) as IncidentList;
+        const list = (await (await sys.fetch(`/api/v1/incidents?status=open`)).json()) as IncidentList;
         const inc = list.items.find((i) => i.story?.rootUid === `weibo:${rootId}`);
         if (inc) flagged = { minute, outbreakSoFar: sentOutbreak, id: inc.id };
       }
@@ -57,20 +57,19 @@ describe('the demo outbreak as an incident', () => {
     expect(flagged!.outbreakSoFar).toBeLessThan(outbreakSize / 2);
 
     // Exactly one incident for it.
-    const all = (await (await fetch(`${sys.baseUrl}/api/v1/incidents?limit=200`)).json()) as IncidentList;
+    const all = (await (await sys.fetch(`/api/v1/incidents?limit=200`)).json()) as IncidentList;
     expect(all.items.filter((i) => i.story?.rootUid === `weibo:${rootId}`)).toHaveLength(1);
 
     // The official clarification is detected on the story (or, failing that, linked by an officer), and
     // the incident shows its effect: spread slows and denial rises after it.
-    let detail = (await (await fetch(`${sys.baseUrl}/api/v1/incidents/${flagged!.id}`)).json()) as IncidentDetail;
+    let detail = (await (await sys.fetch(`/api/v1/incidents/${flagged!.id}`)).json()) as IncidentDetail;
     if (!detail.effect) {
-      const res = await fetch(`${sys.baseUrl}/api/v1/incidents/${flagged!.id}/clarification`, {
+      const res = await sys.fetch(`/api/v1/incidents/${flagged!.id}/clarification`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-yuqing-user': 'test' },
         body: JSON.stringify({ uid: `weibo:${clarificationId(SEED, cycle)}` }),
       });
       expect(res.status).toBe(200);
-      detail = (await (await fetch(`${sys.baseUrl}/api/v1/incidents/${flagged!.id}`)).json()) as IncidentDetail;
+      detail = (await (await sys.fetch(`/api/v1/incidents/${flagged!.id}`)).json()) as IncidentDetail;
     }
     const effect = detail.effect!;
     expect(effect.clarificationUid).toBe(`weibo:${clarificationId(SEED, cycle)}`);

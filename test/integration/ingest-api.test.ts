@@ -81,12 +81,12 @@ describe('POST /api/v1/mentions', () => {
 
 describe('query API', () => {
   it('validates query strings with a clear error', async () => {
-    const res = await fetch(`${sys.baseUrl}/api/v1/mentions?sentiment=happy`);
+    const res = await sys.fetch(`/api/v1/mentions?sentiment=happy`);
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toMatch(/sentiment/);
-    const unknown = await fetch(`${sys.baseUrl}/api/v1/mentions?colour=red`);
+    const unknown = await sys.fetch(`/api/v1/mentions?colour=red`);
     expect(unknown.status).toBe(400);
-    const cursor = await fetch(`${sys.baseUrl}/api/v1/mentions?cursor=bogus`);
+    const cursor = await sys.fetch(`/api/v1/mentions?cursor=bogus`);
     expect(cursor.status).toBe(400);
   });
 
@@ -110,7 +110,7 @@ describe('query API', () => {
   });
 
   it('exports the current filter as CSV', async () => {
-    const res = await fetch(`${sys.baseUrl}/api/v1/mentions/export.csv?platform=twitter`);
+    const res = await sys.fetch(`/api/v1/mentions/export.csv?platform=twitter`);
     expect(res.status).toBe(200);
     const text = await res.text();
     const lines = text.trim().split('\r\n');
@@ -124,7 +124,7 @@ describe('query API', () => {
     const reply = { id: 'thr-r1', platform: 'weibo', kind: 'reply', rootId: 'thr-root', parentId: 'thr-root', text: '真的假的？有没有官方通知', createdAt: minutesAgoIso(2) };
     expect((await sys.postMentions([root, reply])).status).toBe(202);
     const thread = await eventually(async () => {
-      const res = await fetch(`${sys.baseUrl}/api/v1/threads/${encodeURIComponent('weibo:thr-r1')}`);
+      const res = await sys.fetch(`/api/v1/threads/${encodeURIComponent('weibo:thr-r1')}`);
       if (res.status !== 200) return undefined;
       const t = (await res.json()) as { root: { id: string } | null; replies: { id: string; tags: { stance: string } }[] };
       return t.root ? t : undefined;

@@ -16,7 +16,7 @@ afterAll(async () => {
 
 describe('Socket.IO live channel', () => {
   it('sends a snapshot, then sequenced deltas that carry newly stored mentions', async () => {
-    socket = connect(sys.baseUrl, { transports: ['websocket'] });
+    socket = connect(sys.baseUrl, sys.socketOptions());
     const snapshots: LiveSnapshot[] = [];
     const deltas: LiveDelta[] = [];
     const problems: string[] = [];

@@ -7,13 +7,15 @@ import type { KeyCount, MentionView } from '../../shared/contracts/views.js';
 import { certaintyOf } from '../../shared/contracts/tags.js';
 import { minutesAgoIso } from '../fixtures/mentions.js';
 import { eventually, startSystem, type TestSystem } from '../support/system.js';
+import { createTestUser, login, type Credentials } from '../support/accounts.js';
 
 let sys: TestSystem;
+let analyst: Credentials;
 const api = (path: string) => `${sys.baseUrl}/api/v1${path}`;
-const review = (uid: string, body: unknown, user: string | null = '李研判') =>
+const review = (uid: string, body: unknown, user: string | null = 'li') =>
   fetch(api(`/mentions/${encodeURIComponent(uid)}/review`), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(user === null ? {} : { 'x-yuqing-user': encodeURIComponent(user) }) },
+    headers: user === null ? { 'content-type': 'application/json' } : analyst.headers(),
     body: JSON.stringify(body),
   });
 const range = () => `from=${encodeURIComponent(minutesAgoIso(120))}&to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`;
@@ -21,6 +23,8 @@ const count = (items: KeyCount[], key: string) => items.find((k) => k.key === ke
 
 beforeAll(async () => {
   sys = await startSystem();
+  const u = await createTestUser(sys.dataDir, ['analyst'], { username: 'li' });
+  analyst = await login(sys.baseUrl, u.username, u.password);
 });
 afterAll(async () => {
   await sys?.stop();
@@ -54,7 +58,7 @@ describe('analyst review of tags through the API', () => {
 
   it('rejects a verdict without a name, with an unknown value or topic, or for no mention', async () => {
     const uid = `weibo:${run}-b`;
-    expect((await review(uid, { sentiment: 'positive' }, null)).status).toBe(400);
+    expect((await review(uid, { sentiment: 'positive' }, null)).status).toBe(401);
     expect((await review(uid, { sentiment: 'glad' })).status).toBe(400);
     expect((await review(uid, {})).status).toBe(400);
     expect((await review(uid, { topics: ['no_such_topic'] })).status).toBe(422);
@@ -67,7 +71,7 @@ describe('analyst review of tags through the API', () => {
     const before = await sys.getJson<{ items: KeyCount[] }>(`/api/v1/stats/breakdown?${range()}&dim=sentiment`);
     const criticalBefore = await sys.getJson<{ items: KeyCount[] }>(`/api/v1/stats/breakdown?${range()}&dim=critical`);
 
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(sys.baseUrl, { transports: ['websocket'] });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(sys.baseUrl, sys.socketOptions());
     const snapshots: LiveSnapshot[] = [];
     const deltas: LiveDelta[] = [];
     socket.on('snapshot', (s) => snapshots.push(s));
@@ -82,9 +86,9 @@ describe('analyst review of tags through the API', () => {
       expect(r.mention.reviewed).toBe(true);
       expect(r.mention.tags.confidence).toMatchObject({ sentiment: 1, emotion: 1, critical: 1 });
       expect(r.reviews.map((v) => [v.tag, v.agreed, v.actor])).toEqual([
-        ['sentiment', false, '李研判'],
-        ['emotion', true, '李研判'],
-        ['critical', target.tags.critical, '李研判'],
+        ['sentiment', false, 'li'],
+        ['emotion', true, 'li'],
+        ['critical', target.tags.critical, 'li'],
       ]);
 
       const after = await sys.getJson<{ items: KeyCount[] }>(`/api/v1/stats/breakdown?${range()}&dim=sentiment`);
@@ -134,7 +138,7 @@ describe('analyst review of tags through the API', () => {
     expect(byTag.topics).toMatchObject({ reviewed: 1, agreed: 1 });
     expect(byTag.sentiment!.days).toHaveLength(1);
 
-    const res = await fetch(api('/review/labels.jsonl'));
+    const res = await sys.fetch(api('/review/labels.jsonl'));
     expect(res.headers.get('content-type')).toContain('application/x-ndjson');
     const labels = (await res.text()).trim().split('\n').map((l) => reviewLabelSchema.parse(JSON.parse(l)));
     const mine = labels.filter((l) => l.uid.includes(run));

@@ -11,6 +11,8 @@ import { parseEnv } from '../../shared/config/env.js';
 import { createApplication, type Application } from '../../server/app.js';
 import { createLogger } from '../../server/log.js';
 import { openStore, type Store } from '../../shared/store/store.js';
+import { ROLES } from '../../shared/contracts/roles.js';
+import { closeTestStore, signInAs, useTestStore, type Credentials } from './accounts.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LAUNCHER = path.join(ROOT, 'bin/yuqing.mjs');
@@ -29,6 +31,14 @@ export interface TestSystem {
   workers: WorkerHandle[];
   /** The server's store (mode 'read'), for tests that look at what is stored. */
   store: Store;
+  /** The running application (its declared routes, its ingestor). */
+  app: Application;
+  /** Signed in with every role (the tests of features, not of permissions, act as this user). */
+  auth: Credentials;
+  /** fetch() as `auth` (cookie + CSRF); a path is taken relative to baseUrl. */
+  fetch(pathOrUrl: string, init?: RequestInit): Promise<Response>;
+  /** Socket.IO client options that carry `auth`'s session cookie. */
+  socketOptions(): { transports: ['websocket']; extraHeaders: Record<string, string> };
   postMentions(mentions: unknown[] | string, contentType?: string): Promise<Response>;
   /** GET a JSON answer, failing the test unless it is 200. */
   getJson<T>(path: string): Promise<T>;
@@ -56,6 +66,8 @@ export async function startSystem(
     dataDir?: string;
     /** DATABASE_URL: a PostgreSQL store (the caller owns the database). */
     databaseUrl?: string;
+    /** More settings for the server and workers (e.g. a short YUQING_SESSION_IDLE_MINUTES). */
+    env?: NodeJS.ProcessEnv;
   } = {},
 ): Promise<TestSystem> {
   const redisUrl = opts.redisUrl ?? inject('redisUrl');
@@ -70,18 +82,22 @@ export async function startSystem(
     YUQING_INGEST_TOKEN: token,
     YUQING_JOB_LOCK_MS: String(opts.jobLockMs ?? 4000),
     YUQING_DEMO: '0',
+    // Many sign-ins from 127.0.0.1 in one test; the rate-limit test sets its own.
+    YUQING_LOGIN_RATE_PER_MINUTE: '100000',
+    YUQING_SESSION_CHECK_SECONDS: '0.5',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
+    ...opts.env,
   };
   const env = parseEnv(envVars);
   const log = createLogger('test-server', env.LOG_LEVEL);
   const store = await openStore({ dataDir, databaseUrl: env.DATABASE_URL, mode: 'read' });
+  useTestStore(dataDir, store);
   const httpServer: Server = createServer();
   const app: Application = await createApplication(httpServer, {
     store,
     env: { ...env, REDIS_URL: redisUrl },
     ingestToken: token,
-    adminToken: token,
     log,
     clientDir: path.join(ROOT, 'dist/client'),
   });
@@ -106,8 +122,12 @@ export async function startSystem(
   for (let i = 0; i < (opts.workers ?? 1); i++) startWorker();
   await Promise.all(workers.map((w) => w.ready));
 
+  const auth = await signInAs(baseUrl, dataDir, ROLES);
+  const authedFetch = (p: string, init: RequestInit = {}) =>
+    fetch(p.startsWith('http') ? p : `${baseUrl}${p}`, { ...init, headers: { ...auth.headers(), ...(init.headers as Record<string, string> | undefined) } });
+
   const getJson = async <T,>(p: string): Promise<T> => {
-    const res = await fetch(`${baseUrl}${p}`);
+    const res = await authedFetch(p);
     expect(res.status, `${p} → ${res.status}`).toBe(200);
     return (await res.json()) as T;
   };
@@ -115,6 +135,10 @@ export async function startSystem(
   return {
     baseUrl,
     token,
+    auth,
+    app,
+    fetch: authedFetch,
+    socketOptions: () => ({ transports: ['websocket'], extraHeaders: { cookie: auth.cookie } }),
     getJson,
     storedCount: async () => (await getJson<{ mentions: number }>('/healthz')).mentions,
     drained: async () => {
@@ -150,6 +174,7 @@ export async function startSystem(
         await app.close();
         await store.close();
       }
+      await closeTestStore(dataDir);
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

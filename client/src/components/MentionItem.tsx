@@ -2,6 +2,7 @@ import type { MentionView } from '../../../shared/contracts/views.js';
 import { topicName, type Meta } from '../hooks/useMeta.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { formatNumber } from '../lib/format.js';
+import { safeHref } from '../lib/links.js';
 import { formatDateTime } from '../lib/time.js';
 import { ConfidenceMark } from '../review/ConfidenceMark.js';
 
@@ -48,6 +49,7 @@ export function MentionItem({
 }) {
   const { t, locale } = useI18n();
   const author = mention.author.name ?? mention.author.id ?? t.common.unknownAuthor;
+  const href = safeHref(mention.url);
   return (
     <article className={`mention${highlight ? ' mention-highlight' : ''}`} data-uid={mention.uid}>
       <header className="mention-head">
@@ -68,10 +70,17 @@ export function MentionItem({
         <span className="mention-metrics" title={`${t.metrics.reposts} ${mention.metrics.reposts} · ${t.metrics.comments} ${mention.metrics.comments} · ${t.metrics.likes} ${mention.metrics.likes}`}>
           {t.metrics.engagement} {formatNumber(mention.engagement, locale)}
         </span>
-        {mention.url && (
-          <a href={mention.url} target="_blank" rel="noreferrer noopener" className="mention-link" aria-label={t.common.source} title={t.common.source}>
+        {href ? (
+          <a href={href} target="_blank" rel="noreferrer noopener" className="mention-link" aria-label={t.common.source} title={t.common.source}>
             ↗
           </a>
+        ) : (
+          // Not a web link (stored before ingest checked it): shown, never followed.
+          mention.url && (
+            <span className="mention-url-text muted small" data-testid="mention-url-text">
+              {mention.url}
+            </span>
+          )
         )}
       </footer>
     </article>

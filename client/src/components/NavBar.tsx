@@ -1,15 +1,53 @@
 import { NavLink } from 'react-router-dom';
-import { useI18n, type Lang } from '../i18n/I18nProvider.js';
+import { PERMISSIONS } from '../../../shared/contracts/roles.js';
+import { isGated, navPages } from '../auth/pages.js';
+import { useCan } from '../hooks/useCan.js';
+import { useSession } from '../hooks/useSession.js';
+import type { Dict } from '../i18n/zh.js';
+import { useI18n } from '../i18n/I18nProvider.js';
 import { useLive } from '../live/LiveProvider.js';
 import { needingAcknowledgement } from '../live/mergeIncidents.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
 import { ThemeToggle } from './ThemeToggle.js';
+import { UserMenu } from './UserMenu.js';
 
-const LANGS: Lang[] = ['zh', 'en'];
+function navLabel(t: Dict, path: string): string {
+  const labels: Record<string, string> = {
+    '/live': t.nav.live,
+    '/analyst': t.nav.analyst,
+    '/review': t.review.navQueue,
+    '/summary': t.nav.summary,
+    '/incidents': t.nav.incidents,
+    '/agreement': t.review.navAgreement,
+    '/admin/users': t.accounts.nav.users,
+    '/admin/tokens': t.accounts.nav.tokens,
+    '/admin/settings': t.accounts.nav.settings,
+    '/audit': t.accounts.nav.audit,
+  };
+  return labels[path] ?? path;
+}
 
-export function NavBar() {
-  const { t, lang, setLang } = useI18n();
+function IncidentCount() {
+  const { t } = useI18n();
   const unacknowledged = needingAcknowledgement(useLive().incidents.open).length;
+  if (unacknowledged === 0) return null;
+  return (
+    <>
+      <span className="nav-count" aria-hidden="true" data-testid="nav-incident-count">
+        {unacknowledged}
+      </span>
+      <span className="visually-hidden">{t.incidents.navCount(unacknowledged)}</span>
+    </>
+  );
+}
+
+/** Brand, the pages the user's roles allow (from the shared PAGES table), live state, language, account. */
+export function NavBar() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const live = useCan(PERMISSIONS.liveRead);
+  const pages = user && !isGated(user) ? navPages(user.roles) : [];
   return (
     <header className="topbar no-print">
       <a className="skip-link" href="#main">
@@ -20,43 +58,23 @@ export function NavBar() {
         <span className="brand-tag">{t.appTagline}</span>
       </div>
       <nav aria-label={t.nav.main} data-testid="main-nav">
-        <NavLink to="/live">{t.nav.live}</NavLink>
-        <NavLink to="/analyst">{t.nav.analyst}</NavLink>
-        <NavLink to="/review">{t.review.navQueue}</NavLink>
-        <NavLink to="/summary">{t.nav.summary}</NavLink>
-        <NavLink to="/incidents">
-          {t.nav.incidents}
-          {unacknowledged > 0 && (
-            <>
-              <span className="nav-count" aria-hidden="true" data-testid="nav-incident-count">
-                {unacknowledged}
-              </span>
-              <span className="visually-hidden">{t.incidents.navCount(unacknowledged)}</span>
-            </>
-          )}
-        </NavLink>
-        <NavLink to="/agreement">{t.review.navAgreement}</NavLink>
+        {pages.map((p) => (
+          <NavLink key={p.path} to={p.path} data-path={p.path}>
+            {navLabel(t, p.path)}
+            {p.path === '/incidents' && live && <IncidentCount />}
+          </NavLink>
+        ))}
       </nav>
       <div className="topbar-right">
-        <ConnectionBadge />
-        <NavLink to="/wall" className="wall-link" data-testid="wall-link">
-          {t.wall.title}
-        </NavLink>
+        {live && user && !isGated(user) && <ConnectionBadge />}
+        {live && user && !isGated(user) && (
+          <NavLink to="/wall" className="wall-link" data-testid="wall-link">
+            {t.wall.title}
+          </NavLink>
+        )}
         <ThemeToggle />
-        <div className="lang-switch" role="group" aria-label={t.language.label}>
-          {LANGS.map((l) => (
-            <button
-              key={l}
-              type="button"
-              lang={l === 'zh' ? 'zh-CN' : 'en'}
-              aria-pressed={lang === l}
-              onClick={() => setLang(l)}
-              data-testid={`lang-${l}`}
-            >
-              {t.language[l]}
-            </button>
-          ))}
-        </div>
+        <LanguageSwitch />
+        {user && <UserMenu user={user} />}
       </div>
     </header>
   );

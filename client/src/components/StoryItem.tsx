@@ -1,5 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { StoryView } from '../../../shared/contracts/views.js';
+import { PERMISSIONS } from '../../../shared/contracts/roles.js';
+import { useCan } from '../hooks/useCan.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { formatNumber } from '../lib/format.js';
 import { formatDateTime } from '../lib/time.js';
@@ -9,6 +11,7 @@ import { Fact } from './Fact.js';
 export function StoryItem({ story, timeZone }: { story: StoryView; timeZone: string }) {
   const { t, locale } = useI18n();
   const pct = Math.round(story.rumourScore * 100);
+  const mayOpen = useCan(PERMISSIONS.mentionsRead);
   return (
     <article className="story">
       {story.text ? <p className="story-text">{story.text}</p> : <p className="story-text muted">{t.live.storyNoText}</p>}
@@ -22,9 +25,11 @@ export function StoryItem({ story, timeZone }: { story: StoryView; timeZone: str
         <Fact term={t.live.size}>{formatNumber(story.posts + story.replies, locale)}</Fact>
         <Fact term={t.live.firstSeen}><time dateTime={story.firstSeen}>{formatDateTime(story.firstSeen, locale, timeZone)}</time></Fact>
       </dl>
-      <Link className="no-print" to={`/analyst?range=all&story=${encodeURIComponent(story.id)}`}>
-        {t.live.openStory} →
-      </Link>
+      {mayOpen && (
+        <Link className="no-print" to={`/analyst?range=all&story=${encodeURIComponent(story.id)}`}>
+          {t.live.openStory} →
+        </Link>
+      )}
     </article>
   );
 }

@@ -1,3 +1,4 @@
+import { accountsEn } from './accounts-en.js';
 import { incidentsEn } from './incidents-en.js';
 import { reviewEn } from './review-en.js';
 import type { Dict } from './zh.js';
@@ -118,5 +119,6 @@ export const en: Dict = {
   },
   incidents: incidentsEn,
   review: reviewEn,
+  accounts: accountsEn,
   notFound: 'Page not found',
 };

@@ -1,4 +1,5 @@
 import type { Emotion, SentimentLabel, Stance } from '../../../shared/contracts/tags.js';
+import { accountsZh, type AccountsDict } from './accounts-zh.js';
 import { incidentsZh, type IncidentDict } from './incidents-zh.js';
 import { reviewZh, type ReviewDict } from './review-zh.js';
 
@@ -122,6 +123,7 @@ export interface Dict {
   };
   incidents: IncidentDict;
   review: ReviewDict;
+  accounts: AccountsDict;
   notFound: string;
 }
 
@@ -241,5 +243,6 @@ export const zh: Dict = {
   },
   incidents: incidentsZh,
   review: reviewZh,
+  accounts: accountsZh,
   notFound: '页面不存在',
 };

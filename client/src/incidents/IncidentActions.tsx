@@ -5,10 +5,10 @@ import {
   type IncidentStatus,
   type IncidentView,
 } from '../../../shared/contracts/incidents.js';
-import { useOfficer } from '../hooks/useOfficer.js';
+import { SignedAs } from '../components/SignedAs.js';
+import { useSession } from '../hooks/useSession.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { clarificationUid, sendIncidentCommand, type IncidentCommand } from '../lib/incidentCommands.js';
-import { OfficerField } from './OfficerField.js';
 
 type Feedback = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -16,7 +16,7 @@ type Feedback = { kind: 'ok' | 'error'; text: string } | null;
 export function IncidentActions({ incident, onChanged }: { incident: IncidentView; onChanged: () => void }) {
   const { t } = useI18n();
   const i = t.incidents;
-  const [officer, setOfficer] = useOfficer();
+  const officer = useSession().user?.displayName ?? '';
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [assignee, setAssignee] = useState(incident.assignee ?? '');
@@ -32,7 +32,7 @@ export function IncidentActions({ incident, onChanged }: { incident: IncidentVie
     setBusy(true);
     setFeedback(null);
     try {
-      const answer = await sendIncidentCommand(incident.id, command, officer);
+      const answer = await sendIncidentCommand(incident.id, command);
       setFeedback({ kind: 'ok', text: answer.changed ? i.saved : i.unchanged });
       if (command.action === 'status') setNote('');
       onChanged();
@@ -52,7 +52,7 @@ export function IncidentActions({ incident, onChanged }: { incident: IncidentVie
 
   return (
     <div className="incident-actions" data-testid="incident-actions">
-      <OfficerField officer={officer} onChange={setOfficer} />
+      <SignedAs />
       <div className="action-row">
         <button
           type="button"

@@ -1,5 +1,5 @@
 import type { IncidentView } from '../../../shared/contracts/incidents.js';
-import { postAsActor } from './api.js';
+import { postJson } from './api.js';
 
 export type IncidentCommand =
   | { action: 'acknowledge'; body: Record<string, never> }
@@ -12,9 +12,9 @@ export interface CommandAnswer {
   incident: IncidentView;
 }
 
-/** Sends one incident command as `actor`; a refusal comes back as an ApiRequestError with the server's reason. */
-export function sendIncidentCommand(id: number, command: IncidentCommand, actor: string): Promise<CommandAnswer> {
-  return postAsActor<CommandAnswer>(`/incidents/${id}/${command.action}`, command.body, actor);
+/** Sends one incident command, signed by the signed-in user; a refusal comes back as an ApiRequestError with the server's reason. */
+export function sendIncidentCommand(id: number, command: IncidentCommand): Promise<CommandAnswer> {
+  return postJson<CommandAnswer>(`/incidents/${id}/${command.action}`, command.body);
 }
 
 /** "4890123" → "weibo:4890123": officers paste bare Weibo ids; other platforms need the prefix. */

@@ -68,3 +68,25 @@ export function formatDay(date: string, locale: string): string {
 }
 
 export { MINUTE };
+
+/** Year to seconds: the audit log and account records, where the year and the second matter. */
+export function formatFullDateTime(value: string | number, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(new Date(value));
+}
+
+/**
+ * The browser's own zone: the pages that cannot read /meta (the auditor has no meta.read) show
+ * and take times in it, so a filter typed in and the rows shown read the same clock.
+ */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}

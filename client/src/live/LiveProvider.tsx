@@ -2,6 +2,10 @@ import { createContext, useContext, useEffect, useRef, useState, type ReactNode 
 import { io, type Socket } from 'socket.io-client';
 import type { IncidentLiveEvent, IncidentView } from '../../../shared/contracts/incidents.js';
 import type { ClientToServerEvents, LiveDelta, LiveSnapshot, ServerToClientEvents } from '../../../shared/contracts/live.js';
+import { PERMISSIONS, can } from '../../../shared/contracts/roles.js';
+import { isGated } from '../auth/pages.js';
+import { useSession } from '../hooks/useSession.js';
+import { isAuthRefusal } from './authRefusal.js';
 import { mergeDelta, type LiveState } from './mergeDelta.js';
 import { mergeIncident } from './mergeIncidents.js';
 
@@ -36,15 +40,26 @@ const ATTEMPTS_BEFORE_OFFLINE = 2;
 
 const LiveContext = createContext<Live | null>(null);
 
-/** Owns the one Socket.IO connection of the page; every view and the header read it. */
+/**
+ * Owns the one Socket.IO connection of the page; every view and the header read it. It connects
+ * only for a signed-in user whose roles include live.read (and who has no pending password change
+ * or enrolment), with the session cookie; a refusal for the session re-reads it, which sends an
+ * ended session to /login.
+ */
 export function LiveProvider({ children }: { children: ReactNode }) {
   const [live, setLive] = useState<Live>({ connection: 'connecting', state: null, incidents: NO_INCIDENTS });
   const stateRef = useRef<LiveState | null>(null);
+  const { user, refresh } = useSession();
+  const enabled = user !== null && can(user.roles, PERMISSIONS.liveRead) && !isGated(user);
+  // A new socket per signed-in user: a different user must not keep the previous one's channel.
+  const who = enabled ? user.id : null;
 
   useEffect(() => {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ reconnectionDelayMax: 5000 });
+    if (who === null) return;
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ reconnectionDelayMax: 5000, withCredentials: true });
     let failures = 0;
     let everConnected = false;
+    let closed = false;
     // Deltas after a gap are useless until the fresh snapshot arrives.
     let awaitingSnapshot = true;
 
@@ -61,11 +76,19 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     });
     socket.on('disconnect', (reason) => {
       awaitingSnapshot = true;
-      // A server-side disconnect is not retried by the client library on its own.
-      if (reason === 'io server disconnect') socket.connect();
+      // A server-side disconnect is not retried by the client library on its own. It is also how
+      // an ended session is told: check the session first (a 401 leads to /login), then retry.
+      if (reason === 'io server disconnect') void refresh().then(() => closed || socket.connect());
       setConnection('reconnecting');
     });
-    socket.on('connect_error', () => {
+    socket.on('connect_error', (err) => {
+      if (isAuthRefusal(err.message)) {
+        // Stop retrying with a session the server refuses; if it turns out to be fine, try again later.
+        socket.disconnect();
+        setConnection('offline');
+        void refresh().then(() => closed || setTimeout(() => closed || socket.connect(), 5000));
+        return;
+      }
       failures++;
       setConnection(!everConnected || failures >= ATTEMPTS_BEFORE_OFFLINE ? 'offline' : 'reconnecting');
     });
@@ -106,10 +129,13 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     socket.on('problem', (p) => console.warn('live channel:', p.error));
 
     return () => {
+      closed = true;
       socket.removeAllListeners();
       socket.disconnect();
+      stateRef.current = null;
+      setLive({ connection: 'connecting', state: null, incidents: NO_INCIDENTS });
     };
-  }, []);
+  }, [who, refresh]);
 
   return <LiveContext.Provider value={live}>{children}</LiveContext.Provider>;
 }

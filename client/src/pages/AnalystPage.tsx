@@ -5,6 +5,8 @@ import { FilterForm } from '../components/FilterForm.js';
 import { MentionTable } from '../components/MentionTable.js';
 import { ErrorPanel, Loading } from '../components/Status.js';
 import { ThreadDialog } from '../components/ThreadDialog.js';
+import { PERMISSIONS } from '../../../shared/contracts/roles.js';
+import { useCan } from '../hooks/useCan.js';
 import { useMentions } from '../hooks/useMentions.js';
 import { FALLBACK_TIMEZONE, useMeta } from '../hooks/useMeta.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -31,14 +33,17 @@ export function AnalystPage() {
   }
 
   const exportHref = apiUrl('/mentions/export.csv', query);
+  const mayExport = useCan(PERMISSIONS.mentionsExport);
 
   return (
     <section className="page page-analyst" aria-labelledby="page-title">
       <div className="page-head">
         <h1 id="page-title">{t.analyst.title}</h1>
-        <a className="button no-print" href={exportHref} download data-testid="export-csv">
-          {t.analyst.exportCsv}
-        </a>
+        {mayExport && (
+          <a className="button no-print" href={exportHref} download data-testid="export-csv">
+            {t.analyst.exportCsv}
+          </a>
+        )}
       </div>
       <FilterForm filters={filters} meta={meta.data} timeZone={timeZone} onApply={apply} />
       {renderResults()}

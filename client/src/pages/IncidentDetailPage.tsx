@@ -10,6 +10,8 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { EffectPanel } from '../incidents/EffectPanel.js';
 import { EventHistory } from '../incidents/EventHistory.js';
 import { IncidentActions } from '../incidents/IncidentActions.js';
+import { PERMISSIONS } from '../../../shared/contracts/roles.js';
+import { useCan } from '../hooks/useCan.js';
 import { AckBadge, ClockBadge, StatusBadge } from '../incidents/IncidentBadges.js';
 import { ReasonList } from '../incidents/ReasonList.js';
 import { useLive } from '../live/LiveProvider.js';
@@ -50,6 +52,8 @@ export function IncidentDetailPage() {
 }
 
 function IncidentBody({ detail, meta, timeZone, onChanged }: { detail: IncidentDetail; meta: Meta | undefined; timeZone: string; onChanged: () => void }) {
+  const mayOpenStory = useCan(PERMISSIONS.mentionsRead);
+  const mayCommand = useCan(PERMISSIONS.incidentsCommand);
   const { t, locale } = useI18n();
   const now = useNow();
   const inc = withClock(detail.incident, now);
@@ -104,7 +108,7 @@ function IncidentBody({ detail, meta, timeZone, onChanged }: { detail: IncidentD
               <span className="muted">{i.lastNote}:</span> <span data-testid="incident-note">{inc.statusNote}</span>
             </p>
           )}
-          {story && (
+          {story && mayOpenStory && (
             <p className="no-print">
               <Link to={`/analyst?range=all&story=${encodeURIComponent(story.id)}`}>{t.live.openStory} →</Link>
             </p>
@@ -112,10 +116,12 @@ function IncidentBody({ detail, meta, timeZone, onChanged }: { detail: IncidentD
           <h3>{i.reasons}</h3>
           <ReasonList reasons={reasons} atOpen={liveReasons === undefined} />
         </section>
-        <section className="panel" aria-labelledby="actions-title">
-          <h2 id="actions-title">{i.actions}</h2>
-          <IncidentActions key={inc.id} incident={inc} onChanged={onChanged} />
-        </section>
+        {mayCommand && (
+          <section className="panel" aria-labelledby="actions-title">
+            <h2 id="actions-title">{i.actions}</h2>
+            <IncidentActions key={inc.id} incident={inc} onChanged={onChanged} />
+          </section>
+        )}
         <section className="panel" aria-labelledby="clock-title">
           <h2 id="clock-title">{i.clock.label}</h2>
           <table className="effect-table" data-testid="clock-marks">

@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { EMOTIONS, SENTIMENTS, STANCES, type Emotion, type SentimentLabel, type Stance } from '../../../shared/contracts/tags.js';
 import type { ReviewBody, ReviewResult } from '../../../shared/contracts/review.js';
 import type { MentionView } from '../../../shared/contracts/views.js';
-import { OfficerField } from '../incidents/OfficerField.js';
+import { SignedAs } from '../components/SignedAs.js';
 import { topicName, type Meta } from '../hooks/useMeta.js';
-import { useOfficer } from '../hooks/useOfficer.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { postAsActor } from '../lib/api.js';
+import { postJson } from '../lib/api.js';
 
 interface Props {
   mention: MentionView;
@@ -21,7 +20,6 @@ interface Props {
  */
 export function ReviewEditor({ mention, meta, onDone, onCancel }: Props) {
   const { t, lang } = useI18n();
-  const [officer, setOfficer] = useOfficer();
   const [sentiment, setSentiment] = useState<SentimentLabel>(mention.tags.sentiment.label);
   const [emotion, setEmotion] = useState<Emotion>(mention.tags.emotion);
   const [stance, setStance] = useState<Stance>(mention.tags.stance);
@@ -42,7 +40,7 @@ export function ReviewEditor({ mention, meta, onDone, onCancel }: Props) {
     setBusy(true);
     setError(null);
     try {
-      onDone(await postAsActor<ReviewResult>(`/mentions/${encodeURIComponent(mention.uid)}/review`, body, officer));
+      onDone(await postJson<ReviewResult>(`/mentions/${encodeURIComponent(mention.uid)}/review`, body));
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -50,10 +48,9 @@ export function ReviewEditor({ mention, meta, onDone, onCancel }: Props) {
     }
   }
 
-  // The officer field is a form of its own, so it sits beside the editor's form, never inside it.
   return (
     <div className="review-editor" data-testid="review-editor">
-      <OfficerField officer={officer} onChange={setOfficer} />
+      <SignedAs />
       <form
         aria-label={t.review.reviewOf(mention.author.name ?? mention.author.id ?? t.common.unknownAuthor)}
         onSubmit={(e) => {
@@ -89,7 +86,7 @@ export function ReviewEditor({ mention, meta, onDone, onCancel }: Props) {
         </p>
       )}
       <div className="review-actions">
-        <button type="submit" disabled={busy || officer === ''} data-testid="review-submit">
+        <button type="submit" disabled={busy} data-testid="review-submit">
           {changed ? t.review.save : t.review.confirm}
         </button>
         {onCancel && (
@@ -97,7 +94,6 @@ export function ReviewEditor({ mention, meta, onDone, onCancel }: Props) {
             {t.review.cancel}
           </button>
         )}
-        {officer === '' && <span className="muted small">{t.incidents.officerNeeded}</span>}
       </div>
       </form>
     </div>

@@ -3,6 +3,8 @@ import type { ReviewResult } from '../../../shared/contracts/review.js';
 import type { MentionView } from '../../../shared/contracts/views.js';
 import { MentionItem } from '../components/MentionItem.js';
 import type { Meta } from '../hooks/useMeta.js';
+import { PERMISSIONS } from '../../../shared/contracts/roles.js';
+import { useCan } from '../hooks/useCan.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { ReviewEditor } from './ReviewEditor.js';
 
@@ -21,10 +23,11 @@ export function ReviewableMention({ mention, meta, timeZone, highlight = false, 
   const { t } = useI18n();
   const [open, setOpen] = useState(startOpen);
   const [current, setCurrent] = useState(mention);
+  const mayReview = useCan(PERMISSIONS.reviewWrite);
   return (
     <div className="reviewable" data-testid="reviewable" data-uid={current.uid}>
       <MentionItem mention={current} meta={meta} timeZone={timeZone} highlight={highlight} />
-      {open ? (
+      {!mayReview ? null : open ? (
         <ReviewEditor
           mention={current}
           meta={meta}
