@@ -136,10 +136,10 @@ describe('sign-in messages', () => {
 });
 
 describe('live channel refusals', () => {
-  it.each(['unauthorized', 'not signed in', 'session ended', 'forbidden', 'password change required', 'totp enrolment required'])('%j is about the session', (m) => {
+  it.each(['unauthorized', 'not signed in', 'session ended', 'session timed out after inactivity', 'your role does not allow the live channel', 'forbidden', 'password change required', 'totp enrolment required'])('%j is about the session', (m) => {
     expect(isAuthRefusal(m)).toBe(true);
   });
-  it.each(['xhr poll error', 'websocket error', 'timeout', 'server error'])('%j is the network', (m) => {
+  it.each(['xhr poll error', 'websocket error', 'timeout', 'server error', 'authentication unavailable'])('%j is the network', (m) => {
     expect(isAuthRefusal(m)).toBe(false);
   });
 });

@@ -11,13 +11,13 @@ function detailText(detail: AuditEntry['detail']): string {
 }
 
 /** Audit rows: time, actor and roles, source, action, object, result, detail. */
-export function AuditTable({ items }: { items: AuditEntry[] }) {
+export function AuditTable({ items, busy = false }: { items: AuditEntry[]; /** Newer rows are loading: these are about to be replaced. */ busy?: boolean }) {
   const { t, locale } = useI18n();
   const a = t.accounts.audit;
   const tz = browserTimeZone();
   return (
     <div className="table-wrap">
-      <table className="admin-table audit-table" data-testid="audit-table">
+      <table className="admin-table audit-table" data-testid="audit-table" aria-busy={busy} data-busy={busy}>
         <thead>
           <tr>
             <th scope="col">{a.time}</th>

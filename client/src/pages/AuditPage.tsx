@@ -36,7 +36,7 @@ export function AuditPage() {
           <p className="results-count" aria-live="polite" data-testid="audit-count">
             {a.shown(items.length, log.hasMore)}
           </p>
-          {items.length === 0 ? <p className="empty">{a.empty}</p> : <AuditTable items={items} />}
+          {items.length === 0 ? <p className="empty">{a.empty}</p> : <AuditTable items={items} busy={log.isLoading} />}
           {log.hasMore && (
             <p className="more">
               <button type="button" onClick={log.loadMore} disabled={log.isLoadingMore} data-testid="audit-more">
