@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { IncidentEventRow, IncidentRow } from './incident-rows.js';
+import type { ReportsTable } from './report-rows.js';
 import type { MentionRow, StoryRow } from './rows.js';
 
 /**
@@ -26,6 +27,7 @@ export interface Database {
   settings: { key: string; value: string; updated_at: number; updated_by: string | null };
   incidents: Omit<IncidentRow, 'id'> & { id: Generated<number> };
   incident_events: Omit<IncidentEventRow, 'id'> & { id: Generated<number> };
+  reports: ReportsTable;
   tag_reviews: {
     id: Generated<number>;
     uid: string;
