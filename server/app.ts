@@ -21,6 +21,7 @@ import { ingestRouter } from './routes/ingest.js';
 import { mentionsRouter } from './routes/mentions.js';
 import { reviewRouter } from './routes/review.js';
 import { statsRouter } from './routes/stats.js';
+import { mountReports } from './reports/mount.js';
 import { openStore } from './store/open.js';
 
 export interface AppDeps {
@@ -67,6 +68,7 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
     ingestRouter({ ingestor, token: deps.ingestToken, maxBodyBytes: env.YUQING_MAX_BODY_BYTES, maxItems: env.YUQING_MAX_BATCH_ITEMS }),
     mentionsRouter(db),
     statsRouter(db, env.YUQING_TIMEZONE),
+    mountReports({ env, adminToken: deps.adminToken, log, httpServer }),
     incidentsRouter({ db, adminToken: deps.adminToken }),
     reviewRouter({ db, adminToken: deps.adminToken, announce: () => redis.publish(channelName(prefix, CHANNELS.delta), 'review') }),
     configRouter({
