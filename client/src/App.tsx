@@ -11,6 +11,7 @@ import { LivePage } from './pages/LivePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { SummaryPage } from './pages/SummaryPage.js';
 import { ReviewPage } from './pages/ReviewPage.js';
+import { ReportsPage } from './pages/ReportsPage.js';
 import { AgreementPage } from './pages/AgreementPage.js';
 
 function Layout() {
@@ -33,6 +34,7 @@ const router = createBrowserRouter([
       { path: 'live', element: <LivePage /> },
       { path: 'analyst', element: <AnalystPage /> },
       { path: 'summary', element: <SummaryPage /> },
+      { path: 'reports', element: <ReportsPage /> },
       { path: 'review', element: <ReviewPage /> },
       { path: 'agreement', element: <AgreementPage /> },
       { path: 'incidents', element: <IncidentsPage /> },

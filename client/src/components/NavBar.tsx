@@ -23,6 +23,7 @@ export function NavBar() {
         <NavLink to="/analyst">{t.nav.analyst}</NavLink>
         <NavLink to="/review">{t.review.navQueue}</NavLink>
         <NavLink to="/summary">{t.nav.summary}</NavLink>
+        <NavLink to="/reports">{t.reports.nav}</NavLink>
         <NavLink to="/incidents">
           {t.nav.incidents}
           {unacknowledged > 0 && (

@@ -1,4 +1,5 @@
 import { incidentsEn } from './incidents-en.js';
+import { reportsEn } from './reports-en.js';
 import { reviewEn } from './review-en.js';
 import type { Dict } from './zh.js';
 
@@ -116,5 +117,6 @@ export const en: Dict = {
   },
   incidents: incidentsEn,
   review: reviewEn,
+  reports: reportsEn,
   notFound: 'Page not found',
 };

@@ -1,5 +1,6 @@
 import type { Emotion, SentimentLabel, Stance } from '../../../shared/contracts/tags.js';
 import { incidentsZh, type IncidentDict } from './incidents-zh.js';
+import { reportsZh, type ReportsDict } from './reports-zh.js';
 import { reviewZh, type ReviewDict } from './review-zh.js';
 
 /**
@@ -120,6 +121,7 @@ export interface Dict {
   };
   incidents: IncidentDict;
   review: ReviewDict;
+  reports: ReportsDict;
   notFound: string;
 }
 
@@ -237,5 +239,6 @@ export const zh: Dict = {
   },
   incidents: incidentsZh,
   review: reviewZh,
+  reports: reportsZh,
   notFound: '页面不存在',
 };
