@@ -24,6 +24,7 @@ import { mentionsRouter } from './routes/mentions.js';
 import { reviewRouter } from './routes/review.js';
 import { statsRouter } from './routes/stats.js';
 import { startAccounts } from './accounts-wiring.js';
+import { mountReports } from './reports/mount.js';
 
 export interface AppDeps {
   env: Env & { REDIS_URL: string };
@@ -88,6 +89,7 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
     }),
     mentionsRouter(db),
     statsRouter(db, env.YUQING_TIMEZONE),
+    mountReports({ env, store, log, httpServer }),
     incidentsRouter({ store }),
     reviewRouter({ store, announce: () => redis.publish(channelName(prefix, CHANNELS.delta), 'review') }),
     configRouter({

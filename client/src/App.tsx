@@ -26,6 +26,7 @@ import { TokensPage } from './pages/TokensPage.js';
 import { TotpPage } from './pages/TotpPage.js';
 import { UsersPage } from './pages/UsersPage.js';
 import { WallPage } from './pages/WallPage.js';
+import { ReportsPage } from './pages/ReportsPage.js';
 
 function Layout() {
   const { user } = useSession();
@@ -69,6 +70,7 @@ const router = createBrowserRouter([
       { path: 'live', element: <LivePage /> },
       { path: 'analyst', element: <AnalystPage /> },
       { path: 'summary', element: <SummaryPage /> },
+      { path: 'reports', element: <ReportsPage /> },
       { path: 'review', element: <ReviewPage /> },
       { path: 'agreement', element: <AgreementPage /> },
       { path: 'incidents', element: <IncidentsPage /> },

@@ -28,6 +28,8 @@ import { ACCOUNTS_POSTGRES_MIGRATION } from './migrations-accounts-postgres.js';
  * mentions older than the window, so a uid freed that way cannot be stored twice).
  */
 
+import { REPORTS_POSTGRES_MIGRATION } from './migrations-reports-postgres.js';
+
 const DAY_MS = 86_400_000;
 
 export type PartitionedTable = 'mentions' | 'mention_topics';
@@ -288,6 +290,7 @@ CREATE INDEX incident_events_at ON incident_events (at, id);
 `,
   },
   ACCOUNTS_POSTGRES_MIGRATION,
+  REPORTS_POSTGRES_MIGRATION,
 ];
 
 /** The day partition's name: `mentions_p20250131` holds the mentions created on that UTC day. */

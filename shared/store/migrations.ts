@@ -249,6 +249,30 @@ CREATE INDEX incident_events_at ON incident_events (at, id);
 `,
   },
   ACCOUNTS_MIGRATION,
+  {
+    id: 20,
+    name: 'report archive',
+    sql: `
+-- Generated daily and weekly report files, readable by leaders. schedule_key is set on the files the
+-- scheduler makes ('day:2026-01-05:zh:pdf') and UNIQUE: of several servers generating the same period
+-- at the daily time, one insert wins (ON CONFLICT DO NOTHING) and only that server hands the file on
+-- for delivery. Files asked for by hand leave it NULL (NULLs never conflict).
+CREATE TABLE reports (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL CHECK (kind IN ('day', 'week')),
+  period TEXT NOT NULL,
+  lang TEXT NOT NULL CHECK (lang IN ('zh', 'en')),
+  format TEXT NOT NULL CHECK (format IN ('docx', 'pdf')),
+  bytes BLOB NOT NULL,
+  size INTEGER NOT NULL,
+  origin TEXT NOT NULL,
+  schedule_key TEXT UNIQUE,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX reports_created ON reports (created_at);
+CREATE INDEX reports_period ON reports (kind, period);
+`,
+  },
 ];
 
 /** The few calls the runner needs; better-sqlite3's Database satisfies it. */

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { IncidentEventRow, IncidentRow } from './incident-rows.js';
 import type { AccountTables } from './account-rows.js';
+import type { ReportsTable } from './report-rows.js';
 import type { MentionRow, StoryRow } from './rows.js';
 
 /**
@@ -39,6 +40,7 @@ export interface Database extends AccountTables {
   settings: { key: string; value: string; updated_at: number; updated_by: string | null };
   incidents: Omit<IncidentRow, 'id'> & { id: Generated<number> };
   incident_events: Omit<IncidentEventRow, 'id'> & { id: Generated<number> };
+  reports: ReportsTable;
   tag_reviews: {
     id: Generated<number>;
     uid: string;

@@ -14,7 +14,7 @@ const RUN = Date.now().toString(36);
 const NAV: Record<Role, string[]> = {
   duty_officer: ['/live', '/incidents'],
   analyst: ['/analyst', '/review', '/incidents', '/agreement'],
-  leader: ['/live', '/summary', '/incidents'],
+  leader: ['/live', '/summary', '/reports', '/incidents'],
   admin: ['/admin/users', '/admin/tokens', '/admin/settings'],
   auditor: ['/audit'],
 };

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from '../support/browser.js';
+import { launchBrowser } from '../support/browser.js';
+import { openSignedIn } from './signed-in.js';
 import { eventually, startSystem, type TestSystem } from '../support/system.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -51,7 +52,7 @@ describe('themes, wall display and accessibility in a real browser', () => {
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`has no axe violations on any view in the ${scheme} theme (system setting ${scheme})`, async () => {
-      const { page, context } = await openPage(browser, { lang: 'zh', colorScheme: scheme });
+      const { page, context } = await openSignedIn(browser, sys, { lang: 'zh', colorScheme: scheme });
       try {
         const found: Record<string, Violation[]> = {};
         for (const view of VIEWS) {
@@ -70,7 +71,7 @@ describe('themes, wall display and accessibility in a real browser', () => {
   }
 
   it('switches to the dark theme, remembers it, and goes back to following the system', async () => {
-    const { page, context } = await openPage(browser, { lang: 'en', colorScheme: 'light' });
+    const { page, context } = await openSignedIn(browser, sys, { lang: 'en', colorScheme: 'light' });
     try {
       await page.goto(`${sys.baseUrl}/live`);
       const background = () => page.evaluate(() => getComputedStyle(document.body.parentElement as HTMLElement).backgroundColor);
@@ -92,7 +93,7 @@ describe('themes, wall display and accessibility in a real browser', () => {
   });
 
   it('shows the wall display without navigation, one panel at a time, turning every 15 s', async () => {
-    const { page, context } = await openPage(browser, { lang: 'zh', viewport: { width: 1920, height: 1080 } });
+    const { page, context } = await openSignedIn(browser, sys, { lang: 'zh', viewport: { width: 1920, height: 1080 } });
     try {
       await page.clock.install();
       await page.goto(`${sys.baseUrl}/wall`);

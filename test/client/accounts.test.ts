@@ -67,7 +67,7 @@ describe('navigation from the shared PAGES table', () => {
   const expected: Record<Role, string[]> = {
     duty_officer: ['/live', '/incidents'],
     analyst: ['/analyst', '/review', '/incidents', '/agreement'],
-    leader: ['/live', '/summary', '/incidents'],
+    leader: ['/live', '/summary', '/reports', '/incidents'],
     admin: ['/admin/users', '/admin/tokens', '/admin/settings'],
     auditor: ['/audit'],
   };

@@ -133,7 +133,7 @@ describe.skipIf(!available)('PostgreSQL migrations', () => {
 
     // Types translated (INTEGER: BIGINT, or INTEGER for 0/1 flags and small numbers; REAL: DOUBLE
     // PRECISION; TEXT: byte-ordered text) and NOT NULL kept (SQLite's key columns may be NULL, PG's not).
-    const pgTypes: Record<string, string[]> = { INTEGER: ['bigint', 'integer'], REAL: ['double precision'], TEXT: ['text'] };
+    const pgTypes: Record<string, string[]> = { INTEGER: ['bigint', 'integer'], REAL: ['double precision'], TEXT: ['text'], BLOB: ['bytea'] };
     for (const c of cols.rows) {
       const lc = liteColumns[c.table_name]?.find((x) => x.name === c.column_name);
       if (!lc) continue;

@@ -18,6 +18,7 @@ function navLabel(t: Dict, path: string): string {
     '/analyst': t.nav.analyst,
     '/review': t.review.navQueue,
     '/summary': t.nav.summary,
+    '/reports': t.reports.nav,
     '/incidents': t.nav.incidents,
     '/agreement': t.review.navAgreement,
     '/admin/users': t.accounts.nav.users,

@@ -1,5 +1,6 @@
 import { accountsEn } from './accounts-en.js';
 import { incidentsEn } from './incidents-en.js';
+import { reportsEn } from './reports-en.js';
 import { reviewEn } from './review-en.js';
 import type { Dict } from './zh.js';
 
@@ -120,5 +121,6 @@ export const en: Dict = {
   incidents: incidentsEn,
   review: reviewEn,
   accounts: accountsEn,
+  reports: reportsEn,
   notFound: 'Page not found',
 };

@@ -1,6 +1,7 @@
 import type { Emotion, SentimentLabel, Stance } from '../../../shared/contracts/tags.js';
 import { accountsZh, type AccountsDict } from './accounts-zh.js';
 import { incidentsZh, type IncidentDict } from './incidents-zh.js';
+import { reportsZh, type ReportsDict } from './reports-zh.js';
 import { reviewZh, type ReviewDict } from './review-zh.js';
 
 /**
@@ -124,6 +125,7 @@ export interface Dict {
   incidents: IncidentDict;
   review: ReviewDict;
   accounts: AccountsDict;
+  reports: ReportsDict;
   notFound: string;
 }
 
@@ -244,5 +246,6 @@ export const zh: Dict = {
   incidents: incidentsZh,
   review: reviewZh,
   accounts: accountsZh,
+  reports: reportsZh,
   notFound: '页面不存在',
 };
