@@ -26,6 +26,8 @@
  * mentions older than the window, so a uid freed that way cannot be stored twice).
  */
 
+import { ALERTS_MIGRATION_POSTGRES } from './migrations-alerts-postgres.js';
+
 const DAY_MS = 86_400_000;
 
 export type PartitionedTable = 'mentions' | 'mention_topics';
@@ -243,6 +245,7 @@ CREATE INDEX tag_reviews_uid ON tag_reviews (uid, id);
 CREATE INDEX tag_reviews_at ON tag_reviews (at);
 `,
   },
+  ALERTS_MIGRATION_POSTGRES,
 ];
 
 /** The day partition's name: `mentions_p20250131` holds the mentions created on that UTC day. */

@@ -1,3 +1,5 @@
+import { ALERTS_MIGRATION } from './migrations-alerts.js';
+
 /**
  * The store's schema, as ordered migrations. Times are ms since the epoch (UTC); `minute` is
  * floor(created_at / 60000). Pure data plus a runner over a minimal interface, so the server
@@ -188,6 +190,7 @@ CREATE INDEX tag_reviews_uid ON tag_reviews (uid, id);
 CREATE INDEX tag_reviews_at ON tag_reviews (at);
 `,
   },
+  ALERTS_MIGRATION,
 ];
 
 /** The few calls the runner needs; better-sqlite3's Database satisfies it. */

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AlertTables } from './alert-schema.js';
 import type { IncidentEventRow, IncidentRow } from './incident-rows.js';
 import type { MentionRow, StoryRow } from './rows.js';
 
@@ -12,7 +13,7 @@ export interface MentionsTable extends MentionRow {
   ingested_at: number;
 }
 
-export interface Database {
+export interface Database extends AlertTables {
   schema_migrations: { id: number; name: string; applied_at: number };
   mentions: MentionsTable;
   /** PostgreSQL only: claims each uid once across writers (mentions there is partitioned by time). */
