@@ -22,6 +22,7 @@ import { mentionsRouter } from './routes/mentions.js';
 import { reviewRouter } from './routes/review.js';
 import { statsRouter } from './routes/stats.js';
 import { openStore } from './store/open.js';
+import { mountNotify, type NotifyOptions } from './notify/mount.js';
 
 export interface AppDeps {
   env: Env & { REDIS_URL: string };
@@ -30,6 +31,7 @@ export interface AppDeps {
   log: Logger;
   /** Built dashboard (vite build output); served with a fallback to index.html for client routes. */
   clientDir: string;
+  notify?: Partial<NotifyOptions>;
 }
 
 export interface Application {
@@ -58,6 +60,7 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
   const subscriber = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
   subscriber.on('error', (err) => log.warn({ error: err.message }, 'redis subscriber problem'));
 
+  const notify = await mountNotify({ env, redis, emit: (a) => io.emit('alert', a), adminToken: deps.adminToken, log, options: deps.notify });
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -68,6 +71,7 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
     mentionsRouter(db),
     statsRouter(db, env.YUQING_TIMEZONE),
     incidentsRouter({ db, adminToken: deps.adminToken }),
+    notify.router,
     reviewRouter({ db, adminToken: deps.adminToken, announce: () => redis.publish(channelName(prefix, CHANNELS.delta), 'review') }),
     configRouter({
       db,
@@ -95,6 +99,7 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
     ingestor,
     async stopAccepting() {
       await hub.stop();
+      await notify.stop();
       // Closes every socket and the HTTP server under it.
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeIdleConnections();
