@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, inject } from 'vitest';
 import { parseEnv } from '../../shared/config/env.js';
 import { createApplication, type Application } from '../../server/app.js';
+import type { NotifyOptions } from '../../server/notify/mount.js';
 import { createLogger } from '../../server/log.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -45,7 +46,7 @@ export interface TestSystem {
  * real Redis under a unique key prefix and a fresh data directory.
  */
 export async function startSystem(
-  opts: { workers?: number; jobLockMs?: number; redisUrl?: string; /** Kept on stop: the caller owns it. */ dataDir?: string } = {},
+  opts: { workers?: number; jobLockMs?: number; redisUrl?: string; /** Kept on stop: the caller owns it. */ dataDir?: string; notify?: Partial<NotifyOptions> } = {},
 ): Promise<TestSystem> {
   const redisUrl = opts.redisUrl ?? inject('redisUrl');
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'yuqing-test-data-'));
@@ -70,6 +71,7 @@ export async function startSystem(
     adminToken: token,
     log,
     clientDir: path.join(ROOT, 'dist/client'),
+    notify: opts.notify ?? { intervalMs: 1000 },
   });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', () => resolve()));
   const port = (httpServer.address() as AddressInfo).port;
