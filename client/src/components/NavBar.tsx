@@ -2,6 +2,7 @@ import { NavLink } from 'react-router-dom';
 import { useI18n, type Lang } from '../i18n/I18nProvider.js';
 import { useLive } from '../live/LiveProvider.js';
 import { needingAcknowledgement } from '../live/mergeIncidents.js';
+import { AlertBell } from './AlertBell.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 
 const LANGS: Lang[] = ['zh', 'en'];
@@ -37,6 +38,7 @@ export function NavBar() {
         <NavLink to="/agreement">{t.review.navAgreement}</NavLink>
       </nav>
       <div className="topbar-right">
+        <AlertBell />
         <ConnectionBadge />
         <div className="lang-switch" role="group" aria-label={t.language.label}>
           {LANGS.map((l) => (

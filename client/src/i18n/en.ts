@@ -1,3 +1,4 @@
+import { alertsEn } from './alerts-en.js';
 import { incidentsEn } from './incidents-en.js';
 import { reviewEn } from './review-en.js';
 import type { Dict } from './zh.js';
@@ -116,5 +117,6 @@ export const en: Dict = {
   },
   incidents: incidentsEn,
   review: reviewEn,
+  alerts: alertsEn,
   notFound: 'Page not found',
 };

@@ -1,4 +1,5 @@
 import type { Emotion, SentimentLabel, Stance } from '../../../shared/contracts/tags.js';
+import { alertsZh, type AlertsDict } from './alerts-zh.js';
 import { incidentsZh, type IncidentDict } from './incidents-zh.js';
 import { reviewZh, type ReviewDict } from './review-zh.js';
 
@@ -120,6 +121,7 @@ export interface Dict {
   };
   incidents: IncidentDict;
   review: ReviewDict;
+  alerts: AlertsDict;
   notFound: string;
 }
 
@@ -237,5 +239,6 @@ export const zh: Dict = {
   },
   incidents: incidentsZh,
   review: reviewZh,
+  alerts: alertsZh,
   notFound: '页面不存在',
 };
