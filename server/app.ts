@@ -25,6 +25,7 @@ import { reviewRouter } from './routes/review.js';
 import { statsRouter } from './routes/stats.js';
 import { startAccounts } from './accounts-wiring.js';
 import { mountReports } from './reports/mount.js';
+import { mountNotify, type NotifyOptions } from './notify/mount.js';
 
 export interface AppDeps {
   env: Env & { REDIS_URL: string };
@@ -35,6 +36,7 @@ export interface AppDeps {
   store: Store;
   /** Built dashboard (vite build output); served with a fallback to index.html for client routes. */
   clientDir: string;
+  notify?: Partial<NotifyOptions>;
 }
 
 export interface Application {
@@ -68,6 +70,7 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
   const subscriber = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
   subscriber.on('error', (err) => log.warn({ error: err.message }, 'redis subscriber problem'));
 
+  const notify = await mountNotify({ env, redis, emit: (a) => io.emit('alert', a), log, options: deps.notify });
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -92,6 +95,7 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
     mountReports({ env, store, log, httpServer }),
     incidentsRouter({ store }),
     reviewRouter({ store, announce: () => redis.publish(channelName(prefix, CHANNELS.delta), 'review') }),
+    notify.router,
     configRouter({
       db,
       timeZone: env.YUQING_TIMEZONE,
@@ -120,6 +124,7 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
     async stopAccepting() {
       await hub.stop();
       await accounts.stop();
+      await notify.stop();
       // Closes every socket and the HTTP server under it.
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeIdleConnections();

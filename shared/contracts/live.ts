@@ -1,3 +1,4 @@
+import type { AlertView } from './alerts.js';
 import type { IncidentLiveEvent, IncidentView } from './incidents.js';
 import type { KeyCount, LiveTotals, MentionView, SeriesPoint, StoryView } from './views.js';
 
@@ -62,6 +63,11 @@ export interface ServerToClientEvents {
    * snapshot and a repeated one is harmless.
    */
   incident: (e: IncidentLiveEvent) => void;
+  /**
+   * An alert opened or acknowledged (any server's evaluator, through Redis). Replaces the alert with
+   * the same id; older clients simply do not listen for it.
+   */
+  alert: (a: AlertView) => void;
   /** A socket message the server could not accept, with the reason. */
   problem: (p: { error: string }) => void;
 }

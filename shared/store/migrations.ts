@@ -1,5 +1,6 @@
 import { indexedTerms } from './terms.js';
 import { ACCOUNTS_MIGRATION } from './migrations-accounts.js';
+import { ALERTS_MIGRATION } from './migrations-alerts.js';
 
 /**
  * The store's schema, as ordered migrations. Times are ms since the epoch (UTC); `minute` is
@@ -273,6 +274,7 @@ CREATE INDEX reports_created ON reports (created_at);
 CREATE INDEX reports_period ON reports (kind, period);
 `,
   },
+  ALERTS_MIGRATION,
 ];
 
 /** The few calls the runner needs; better-sqlite3's Database satisfies it. */

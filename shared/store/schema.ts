@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AlertTables } from './alert-schema.js';
 import type { IncidentEventRow, IncidentRow } from './incident-rows.js';
 import type { AccountTables } from './account-rows.js';
 import type { ReportsTable } from './report-rows.js';
@@ -21,7 +22,7 @@ export interface MentionsTable extends MentionRow {
 
 type Counter<Bucket extends string> = { [K in Bucket]: number } & { dim: string; key: string; n: number };
 
-export interface Database extends AccountTables {
+export interface Database extends AccountTables, AlertTables {
   schema_migrations: { id: number; name: string; applied_at: number };
   mentions: MentionsTable;
   /** PostgreSQL only: claims each uid once across writers (mentions there is partitioned by time). */

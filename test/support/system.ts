@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, inject } from 'vitest';
 import { parseEnv } from '../../shared/config/env.js';
 import { createApplication, type Application } from '../../server/app.js';
+import type { NotifyOptions } from '../../server/notify/mount.js';
 import { createLogger } from '../../server/log.js';
 import { openStore, type Store } from '../../shared/store/store.js';
 import { ROLES } from '../../shared/contracts/roles.js';
@@ -68,6 +69,8 @@ export async function startSystem(
     databaseUrl?: string;
     /** More settings for the server and workers (e.g. a short YUQING_SESSION_IDLE_MINUTES). */
     env?: NodeJS.ProcessEnv;
+    /** Alert evaluation and delivery settings (the clock, the tick, retries). */
+    notify?: Partial<NotifyOptions>;
   } = {},
 ): Promise<TestSystem> {
   const redisUrl = opts.redisUrl ?? inject('redisUrl');
@@ -100,6 +103,7 @@ export async function startSystem(
     ingestToken: token,
     log,
     clientDir: path.join(ROOT, 'dist/client'),
+    notify: opts.notify ?? { intervalMs: 1000 },
   });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', () => resolve()));
   const port = (httpServer.address() as AddressInfo).port;

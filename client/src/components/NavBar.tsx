@@ -7,6 +7,7 @@ import type { Dict } from '../i18n/zh.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useLive } from '../live/LiveProvider.js';
 import { needingAcknowledgement } from '../live/mergeIncidents.js';
+import { AlertBell } from './AlertBell.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { ThemeToggle } from './ThemeToggle.js';
@@ -48,6 +49,7 @@ export function NavBar() {
   const { t } = useI18n();
   const { user } = useSession();
   const live = useCan(PERMISSIONS.liveRead);
+  const alerts = useCan(PERMISSIONS.alertsRead);
   const pages = user && !isGated(user) ? navPages(user.roles) : [];
   return (
     <header className="topbar no-print">
@@ -73,6 +75,7 @@ export function NavBar() {
             {t.wall.title}
           </NavLink>
         )}
+        {alerts && <AlertBell />}
         <ThemeToggle />
         <LanguageSwitch />
         {user && <UserMenu user={user} />}

@@ -1,4 +1,5 @@
 import { accountsEn } from './accounts-en.js';
+import { alertsEn } from './alerts-en.js';
 import { incidentsEn } from './incidents-en.js';
 import { reportsEn } from './reports-en.js';
 import { reviewEn } from './review-en.js';
@@ -122,5 +123,6 @@ export const en: Dict = {
   review: reviewEn,
   accounts: accountsEn,
   reports: reportsEn,
+  alerts: alertsEn,
   notFound: 'Page not found',
 };

@@ -1,5 +1,6 @@
 import type { Emotion, SentimentLabel, Stance } from '../../../shared/contracts/tags.js';
 import { accountsZh, type AccountsDict } from './accounts-zh.js';
+import { alertsZh, type AlertsDict } from './alerts-zh.js';
 import { incidentsZh, type IncidentDict } from './incidents-zh.js';
 import { reportsZh, type ReportsDict } from './reports-zh.js';
 import { reviewZh, type ReviewDict } from './review-zh.js';
@@ -126,6 +127,7 @@ export interface Dict {
   review: ReviewDict;
   accounts: AccountsDict;
   reports: ReportsDict;
+  alerts: AlertsDict;
   notFound: string;
 }
 
@@ -247,5 +249,6 @@ export const zh: Dict = {
   review: reviewZh,
   accounts: accountsZh,
   reports: reportsZh,
+  alerts: alertsZh,
   notFound: '页面不存在',
 };

@@ -1,0 +1,84 @@
+import type { Redis as RedisClient } from 'ioredis';
+import { Redis } from 'ioredis';
+import type { Router } from 'express';
+import type { Env } from '../../shared/config/env.js';
+import type { AlertView } from '../../shared/contracts/alerts.js';
+import { openStore, type Store } from '../../shared/store/store.js';
+import { closeRedis } from '../../shared/util/within.js';
+import type { Logger } from '../log.js';
+import { startEvaluator } from './evaluator.js';
+import { notifyRouter } from './routes.js';
+import { loadNotifyKey, secretBox } from './secret-box.js';
+
+/** What tests (and operators, through the environment) may change. */
+export interface NotifyOptions {
+  now: () => number;
+  intervalMs: number;
+  attempts: number;
+  baseDelayMs: number;
+  timeoutMs: number;
+  /** Where the dashboard is reachable, for absolute links in messages (YUQING_PUBLIC_URL). */
+  publicUrl: string;
+}
+
+export interface NotifyDeps {
+  env: Env & { REDIS_URL: string };
+  redis: RedisClient;
+  /** Sends the `alert` socket event to this server's dashboards. */
+  emit: (a: AlertView) => void;
+  log: Logger;
+  options?: Partial<NotifyOptions> | undefined;
+}
+
+export interface Notify {
+  router: Router;
+  store: Store;
+  evaluator: ReturnType<typeof startEvaluator>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Alerting, mounted by the app in one place: the routes, the evaluator timer, and the pub/sub that
+ * carries a new or acknowledged alert to the dashboards of every server (only one server evaluates
+ * a tick, but every server has sockets). Its own store handle until the server moves to the async
+ * store everywhere.
+ */
+export async function mountNotify(d: NotifyDeps): Promise<Notify> {
+  const o: NotifyOptions = {
+    now: Date.now,
+    intervalMs: 30_000,
+    attempts: 5,
+    baseDelayMs: 2_000,
+    timeoutMs: 10_000,
+    publicUrl: process.env.YUQING_PUBLIC_URL ?? '',
+    ...d.options,
+  };
+  const store = await openStore({ dataDir: d.env.DATA_DIR, databaseUrl: d.env.DATABASE_URL, mode: 'read', readers: 1 });
+  const box = secretBox(loadNotifyKey(d.env.DATA_DIR, process.env.YUQING_NOTIFY_KEY));
+  const channel = `${d.env.YUQING_REDIS_PREFIX}:alerts`;
+  const subscriber = new Redis(d.env.REDIS_URL, { maxRetriesPerRequest: null });
+  subscriber.on('error', (err) => d.log.warn({ error: err.message }, 'alerts subscriber problem'));
+  subscriber.on('message', (ch: string, message: string) => {
+    if (ch !== channel) return;
+    try {
+      d.emit(JSON.parse(message) as AlertView);
+    } catch {
+      // A malformed message on our channel is dropped: dashboards re-read /alerts on reconnect.
+    }
+  });
+  await subscriber.subscribe(channel);
+  const announce = (a: AlertView) => void d.redis.publish(channel, JSON.stringify(a)).catch((err: Error) => d.log.warn({ error: err.message }, 'alert publish failed'));
+  const delivery = { db: store.db, box, log: d.log, timeZone: d.env.YUQING_TIMEZONE, now: o.now, attempts: o.attempts, baseDelayMs: o.baseDelayMs, timeoutMs: o.timeoutMs, publicUrl: o.publicUrl };
+  const evaluator = startEvaluator({ store, redis: d.redis, prefix: d.env.YUQING_REDIS_PREFIX, log: d.log, delivery, intervalMs: o.intervalMs, announce });
+  const router = notifyRouter({ store, box, delivery, announceAck: announce });
+  return {
+    router,
+    store,
+    evaluator,
+    async stop() {
+      await evaluator.stop();
+      await closeRedis(subscriber);
+      await store.close();
+    },
+  };
+}
