@@ -23,7 +23,6 @@ interface Options {
   preload: number;
   preloadDays: number;
   workers: number;
-  ceiling: boolean;
   keep: boolean;
 }
 
@@ -40,7 +39,6 @@ function parse(args: string[]): Options {
     preload: num('preload', 0),
     preloadDays: num('preload-days', 30),
     workers: num('workers', cpus().length),
-    ceiling: !args.includes('--no-ceiling'),
     keep: args.includes('--keep'),
   };
 }
@@ -203,21 +201,6 @@ export async function main(args: string[]): Promise<void> {
       rows.push(['/healthz under 3 summaries + export, p50 / p95', `${health.p50.toFixed(0)} / ${health.p95.toFixed(0)} ms`]);
     } finally {
       await sys.stop();
-    }
-    if (o.ceiling) {
-      // The same pipeline with tagging switched off: what the queue, clustering and store allow.
-      const dir2 = mkdtempSync(path.join(tmpdir(), 'yuqing-bench-'));
-      try {
-        const sys2 = await startSystem({ ...env, YUQING_TAGGING: 'off' }, dir2);
-        try {
-          const run = await timedIngest(sys2, o.mentions, now - 600_000, 540_000, 'c', 9);
-          rows.push([`ceiling: same run, tagging off`, `${fmt(run.rate)}/s`]);
-        } finally {
-          await sys2.stop();
-        }
-      } finally {
-        rmSync(dir2, { recursive: true, force: true });
-      }
     }
   } finally {
     if (!o.keep) rmSync(dir, { recursive: true, force: true });

@@ -29,7 +29,7 @@ describe('reports page in a real browser', () => {
     expect(await row.count()).toBe(1);
     expect(await row.first().textContent()).toContain('2026-01-05 – 2026-01-11');
     const href = await row.first().getByRole('link').getAttribute('href');
-    const res = await fetch(`${sys.baseUrl}${href}`);
+    const res = await sys.fetch(`${sys.baseUrl}${href}`);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(errors).toEqual([]);
     await context.close();

@@ -23,11 +23,7 @@ describe.each(BACKENDS)('read API (%s)', (backend) => {
   afterAll(async () => sys?.stop());
 
   const post = (path: string, body: unknown) =>
-    fetch(`${sys.baseUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-yuqing-user': 'officer-1' },
-      body: JSON.stringify(body),
-    });
+    sys.fetch(path, { method: 'POST', body: JSON.stringify(body) });
 
   it('searches, pages and opens threads', async () => {
     const first = await sys.getJson<{ items: MentionView[]; nextCursor: string }>('/api/v1/mentions?limit=150&platform=weibo');
@@ -35,7 +31,7 @@ describe.each(BACKENDS)('read API (%s)', (backend) => {
     expect(first.items.length + second.items.length).toBe(N - N / 4);
     expect(second.nextCursor).toBeNull();
     expect((await sys.getJson<{ items: unknown[] }>(`/api/v1/mentions?q=${encodeURIComponent('投毒')}&limit=500`)).items.length).toBe(Math.ceil(N / 3));
-    expect((await fetch(`${sys.baseUrl}/api/v1/mentions?cursor=nope`)).status).toBe(400);
+    expect((await sys.fetch('/api/v1/mentions?cursor=nope')).status).toBe(400);
     expect((await sys.getJson<{ root: MentionView }>('/api/v1/threads/weibo:s5')).root.uid).toBe('weibo:s5');
   });
 

@@ -31,7 +31,7 @@ describe.each(BACKENDS)('slow reads never hold up the quick ones (%s)', (backend
   });
 
   it('answers /healthz and a live snapshot while three daily summaries and a large export are in flight', async () => {
-    socket = connect(sys.baseUrl, { transports: ['websocket'] });
+    socket = connect(sys.baseUrl, sys.socketOptions());
     const snapshots: LiveSnapshot[] = [];
     socket.on('snapshot', (s) => snapshots.push(s));
     await eventually(() => snapshots[0], 'the first snapshot');
@@ -39,7 +39,7 @@ describe.each(BACKENDS)('slow reads never hold up the quick ones (%s)', (backend
     const finished: string[] = [];
     const done = <T,>(name: string, p: Promise<T>) => p.then((v) => (finished.push(name), v));
     // The export: started, first chunk read, then left waiting (the server is mid-export on backpressure).
-    const exportRes = await fetch(`${sys.baseUrl}/api/v1/mentions/export.csv`);
+    const exportRes = await sys.fetch('/api/v1/mentions/export.csv');
     const reader = exportRes.body!.getReader();
     expect((await reader.read()).done).toBe(false);
     const exported = done(
@@ -52,7 +52,7 @@ describe.each(BACKENDS)('slow reads never hold up the quick ones (%s)', (backend
     );
     // Three summaries of big days, and right behind them the quick requests.
     const summaries = DAYS.map((date, i) =>
-      done(`summary${i}`, fetch(`${sys.baseUrl}/api/v1/summary?date=${date}`).then((r) => r.json() as Promise<DailySummary>)),
+      done(`summary${i}`, sys.fetch(`/api/v1/summary?date=${date}`).then((r) => r.json() as Promise<DailySummary>)),
     );
     const health = done('healthz', fetch(`${sys.baseUrl}/healthz`).then((r) => r.json() as Promise<{ status: string; mentions: number }>));
     const snapshot = done('snapshot', new Promise<LiveSnapshot>((resolve) => socket.once('snapshot', resolve)));

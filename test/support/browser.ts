@@ -32,13 +32,20 @@ export interface OpenPage {
  */
 export async function openPage(
   browser: Browser,
-  opts: { lang?: 'zh' | 'en'; viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {},
+  opts: {
+    lang?: 'zh' | 'en';
+    viewport?: { width: number; height: number };
+    colorScheme?: 'light' | 'dark';
+    /** Lets a test inject a checking tool (axe) past the page's strict Content-Security-Policy. */
+    bypassCSP?: boolean;
+  } = {},
 ): Promise<OpenPage> {
   const context = await browser.newContext({
     viewport: opts.viewport ?? { width: 1400, height: 900 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     colorScheme: opts.colorScheme ?? 'light',
+    bypassCSP: opts.bypassCSP ?? false,
   });
   if (opts.lang) {
     const lang = opts.lang;

@@ -96,7 +96,12 @@ export async function restorePostgres(url: string, file: string, asideDir: strin
     const tables = await client.query<{ name: string }>(
       "SELECT quote_ident(c.relname) AS name FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition",
     );
-    await restoreScript(tool, file, tables.rows.map((r) => `DROP TABLE IF EXISTS ${r.name} CASCADE;\n`).join(''));
+    // Functions too (the audit log's guard trigger): the backup brings its own.
+    const functions = await client.query<{ sig: string }>(
+      "SELECT p.oid::regprocedure::text AS sig FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace",
+    );
+    const drops = [...tables.rows.map((r) => `DROP TABLE IF EXISTS ${r.name} CASCADE;\n`), ...functions.rows.map((f) => `DROP FUNCTION IF EXISTS ${f.sig} CASCADE;\n`)];
+    await restoreScript(tool, file, drops.join(''));
     return { restored: await summarise(client), ...(previous ? { previous } : {}) };
   } finally {
     await client.end();
