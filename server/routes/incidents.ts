@@ -9,6 +9,7 @@ import {
   statusBodySchema,
   type HandoverSheet,
 } from '../../shared/contracts/incidents.js';
+import { auditedStore } from '../auth/audit-acts.js';
 import { HttpError, parseBody, parseQuery } from '../http/errors.js';
 import { actorOf, resolveActor } from '../incidents/actor.js';
 import { acknowledge, assign, IncidentCommandError, linkClarification, setStatus, type CommandContext, type CommandResult } from '../incidents/commands.js';
@@ -60,7 +61,7 @@ export function incidentsRouter(o: IncidentRouteOptions): Router {
       const t = now();
       let result: CommandResult;
       try {
-        result = await run({ store: o.store, id, actor: actorOf(res), now: t }, body);
+        result = await run({ store: auditedStore(res, o.store), id, actor: actorOf(res), now: t }, body);
       } catch (err) {
         if (err instanceof IncidentCommandError) throw new HttpError(err.status, err.message);
         throw err;

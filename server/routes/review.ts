@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import { once } from 'node:events';
 import { agreementQuerySchema, reviewBodySchema, reviewQueueQuerySchema } from '../../shared/contracts/review.js';
+import { auditedStore } from '../auth/audit-acts.js';
 import { HttpError, parseBody, parseQuery } from '../http/errors.js';
 import { actorOf, resolveActor } from '../incidents/actor.js';
 import { agreementReport, applyReview, reviewLabels, reviewQueue, ReviewError } from '../store/reviews.js';
@@ -27,7 +28,7 @@ export function reviewRouter(o: ReviewRouteOptions): Router {
     const body = parseBody(reviewBodySchema, req);
     const topics = new Set((await readTopics(db)).topics.map((t) => t.id));
     try {
-      res.json(await applyReview(o.store, uid, body, actorOf(res), now(), topics));
+      res.json(await applyReview(auditedStore(res, o.store), uid, body, actorOf(res), now(), topics));
     } catch (err) {
       if (err instanceof ReviewError) throw new HttpError(err.status, err.message);
       throw err;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditPage, MeResponse, TokenCreatedResponse } from '../../shared/contracts/auth.js';
 import { makeMentions } from '../fixtures/mentions.js';
 import { cookieFrom, createTestUser, credentials, login, signInAs } from '../support/accounts.js';
+import { newIncident, storyFixture } from '../support/seed.js';
 import { eventually, startSystem, type TestSystem } from '../support/system.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -175,6 +176,24 @@ describe('ingest refuses what could poison the dashboards, item by item', () => 
 });
 
 describe('audit log', () => {
+  it('writes an incident command\'s row in the command\'s own transaction, and a failed command\'s row with its outcome', async () => {
+    const at = Date.now();
+    const storyId = `st_aud${at}`;
+    await sys.store.db.insertInto('stories').values(storyFixture(storyId, at)).execute();
+    const id = (await sys.store.db.insertInto('incidents').values(newIncident(storyId, at)).returning('id').executeTakeFirstOrThrow()).id;
+    const officer = await signInAs(sys.baseUrl, sys.dataDir, ['duty_officer']);
+    const ack = await fetch(url(`/incidents/${id}/acknowledge`), { method: 'POST', headers: officer.headers(), body: '{}' });
+    expect(ack.status).toBe(200);
+    // Committed with the act: there as soon as the answer is, without waiting.
+    const rows = await auditRows(`action=incident.acknowledge&actor=${officer.username}`);
+    expect(rows.map((r) => [r.object, r.result])).toEqual([[`incident:${id}`, 'ok']]);
+    const missing = await fetch(url('/incidents/99999999/acknowledge'), { method: 'POST', headers: officer.headers(), body: '{}' });
+    expect(missing.status).toBe(404);
+    await eventually(async () => ((await auditRows(`action=incident.acknowledge&actor=${officer.username}`)).length === 2 ? true : undefined), 'the failed command audited');
+    const results = (await auditRows(`action=incident.acknowledge&actor=${officer.username}`)).map((r) => r.result).sort();
+    expect(results).toEqual(['failed', 'ok']);
+  });
+
   it('records searches with the query and exports with filter and row count; verify detects an edited row', async () => {
     await sys.postMentions(makeMentions(3, `aud${Date.now()}`));
     await sys.drained();
