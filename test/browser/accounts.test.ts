@@ -77,7 +77,8 @@ describe('accounts in a real browser', () => {
         await signInThroughPage(page, sys.baseUrl, u.username, u.password);
         // `/` → the first page of the role.
         await page.waitForURL((url) => url.pathname === NAV[role][0]);
-        expect(await navPaths(page)).toEqual(NAV[role]);
+        // The URL changes before the navigation has rendered: wait for it.
+        await expect.poll(() => navPaths(page)).toEqual(NAV[role]);
         expect(await page.getByTestId('user-roles').textContent()).toContain(
           { duty_officer: 'Duty officer', analyst: 'Analyst', leader: 'Leader', admin: 'System administrator', auditor: 'Auditor' }[role],
         );
