@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AuditAction, AuditEntry, AuditResult } from '../../contracts/auth.js';
+import type { AccountTables } from '../account-rows.js';
 import { isPostgres, type Executor } from '../store.js';
 
 /**
@@ -25,17 +26,8 @@ export interface AuditInput {
   detail?: Record<string, unknown> | null;
 }
 
-interface StoredFields {
-  id: number;
-  at: number;
-  actor: string;
-  roles: string;
-  ip: string | null;
-  action: string;
-  object: string | null;
-  result: string;
-  detail: string | null;
-}
+/** What a row's hash covers: every stored column but the chain's own two. */
+type StoredFields = Omit<AccountTables['audit_log'], 'prev_hash' | 'hash'>;
 
 /** The exact bytes hashed for a row: a JSON array in a fixed order, from the stored column values. */
 export function canonicalAuditRow(r: StoredFields): string {
