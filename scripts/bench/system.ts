@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { io } from 'socket.io-client';
+import { benchSession } from './sign-in.js';
 import type { Mention } from '../../shared/contracts/mention.js';
 import { startSystem, type RunningSystem } from './system-process.js';
 import { traffic } from './traffic.js';
@@ -118,12 +119,12 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 }
 
-async function timeGet(url: string, runs = 20): Promise<{ p50: number; p95: number; status: number }> {
+async function timeGet(url: string, headers: Record<string, string>, runs = 20): Promise<{ p50: number; p95: number; status: number }> {
   const ms: number[] = [];
   let status = 0;
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    const r = await fetch(url);
+    const r = await fetch(url, { headers });
     status = r.status;
     await r.arrayBuffer();
     ms.push(performance.now() - t);
@@ -131,12 +132,12 @@ async function timeGet(url: string, runs = 20): Promise<{ p50: number; p95: numb
   return { p50: percentile(ms, 50), p95: percentile(ms, 95), status };
 }
 
-async function timeSnapshot(url: string, runs = 10): Promise<{ p50: number; p95: number }> {
+async function timeSnapshot(url: string, headers: Record<string, string>, runs = 10): Promise<{ p50: number; p95: number }> {
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
     await new Promise<void>((resolve, reject) => {
-      const s = io(url, { transports: ['websocket'], reconnection: false });
+      const s = io(url, { transports: ['websocket'], reconnection: false, extraHeaders: headers });
       s.once('snapshot', () => {
         s.close();
         resolve();
@@ -175,6 +176,7 @@ export async function main(args: string[]): Promise<void> {
       rows.push(['WAL largest during the run', `${run.walMaxMb.toFixed(1)} MB`]);
       rows.push(['store bytes per mention', fmt(run.bytesPerMention)]);
 
+      const session = await benchSession(sys.url, sys.dataDir);
       const api = `${sys.url}/api/v1`;
       const busyDay = new Date(now - 2 * day + 8 * 3_600_000).toISOString().slice(0, 10);
       const from = new Date(now - 7 * day).toISOString();
@@ -187,16 +189,16 @@ export async function main(args: string[]): Promise<void> {
         ['series, 24 h by minute', `${api}/stats/series?from=${new Date(now - day).toISOString()}&to=${to}`],
       ];
       for (const [label, url] of queries) {
-        const t = await timeGet(url);
+        const t = await timeGet(url, session.headers);
         rows.push([`${label} p50 / p95`, `${t.p50.toFixed(0)} / ${t.p95.toFixed(0)} ms${t.status === 200 ? '' : ` (HTTP ${t.status})`}`]);
       }
-      const snap = await timeSnapshot(sys.url);
+      const snap = await timeSnapshot(sys.url, session.headers);
       rows.push(['live snapshot p50 / p95', `${snap.p50.toFixed(0)} / ${snap.p95.toFixed(0)} ms`]);
 
       // The way the server once stalled: three summaries and an export in flight, then /healthz.
-      const slow = [1, 2, 3].map(() => fetch(queries[0]![1]).then((r) => r.arrayBuffer()));
-      slow.push(fetch(`${api}/mentions/export.csv?limit=100000`).then((r) => r.arrayBuffer()));
-      const health = await timeGet(`${sys.url}/healthz`, 10);
+      const slow = [1, 2, 3].map(() => fetch(queries[0]![1], { headers: session.headers }).then((r) => r.arrayBuffer()));
+      slow.push(fetch(`${api}/mentions/export.csv?limit=100000`, { headers: session.headers }).then((r) => r.arrayBuffer()));
+      const health = await timeGet(`${sys.url}/healthz`, {}, 10);
       await Promise.all(slow);
       rows.push(['/healthz under 3 summaries + export, p50 / p95', `${health.p50.toFixed(0)} / ${health.p95.toFixed(0)} ms`]);
     } finally {
