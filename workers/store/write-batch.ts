@@ -39,8 +39,12 @@ interface Prepared {
   t: TaggedMention;
   row: NewMention;
   story: StoryInput;
-  /** Computed for new mentions only (undefined until then): the costliest pure step, wasted on duplicates. */
-  signature?: StorySignature | null;
+  /**
+   * Computed before the transaction for every mention: the costliest pure step, wasted only on a
+   * redelivered batch's duplicates, whereas inside the transaction it would hold the store's one
+   * write lock that every worker queues for.
+   */
+  signature: StorySignature | null;
   isRoot: boolean;
 }
 
@@ -138,11 +142,10 @@ export function createBatchWriter(store: Store, opts: BatchWriterOptions = {}) {
     const duplicates = prepared.length - mine.length;
     if (mine.length === 0) return { inserted: [], duplicates, stories: [] };
 
-    for (const p of mine) p.signature ??= clusterSignature(p.story);
     const index = await BatchStoryIndex.load(tx, mine.flatMap(lookedUp), mine.flatMap((p) => p.signature?.bands ?? []));
     const starts = new Map<string, StoryStart>();
     for (const p of mine) {
-      const id = assignStory(p.story, index, p.signature ?? null);
+      const id = assignStory(p.story, index, p.signature);
       p.row.story_id = id;
       if (!starts.has(id)) {
         const t = p.row.created_at;
@@ -218,7 +221,7 @@ export function createBatchWriter(store: Store, opts: BatchWriterOptions = {}) {
         seen.add(t.uid);
         const m = t.mention;
         const story: StoryInput = { uid: t.uid, platform: m.platform, kind: m.kind, rootId: m.rootId, parentId: m.parentId, text: t.normalised };
-        prepared.push({ t, row, story, isRoot: m.kind !== 'reply' && t.threadUid === t.uid });
+        prepared.push({ t, row, story, signature: clusterSignature(story), isRoot: m.kind !== 'reply' && t.threadUid === t.uid });
       }
       const r = await store.write((tx) => inTransaction(tx, prepared, now));
       return { inserted: r.inserted, duplicates: r.duplicates + repeated, expired, stories: r.stories };

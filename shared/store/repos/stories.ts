@@ -165,22 +165,27 @@ export const BAND_CANDIDATES = 64;
  * flagged and recognised as a known rumour afresh rather than vanish into the answered one).
  */
 export async function storiesOfBands(db: Executor, bands: readonly string[]): Promise<BandEntry[]> {
-  const out: BandEntry[] = [];
+  // A plain index lookup, ranked here: a window function ranking in SQL sorted every matched row
+  // again and cost half as much as the lookup itself (measured on the bench --system traffic).
+  const byBand = new Map<string, BandEntry[]>();
   for (const chunk of chunksOf(bands, 1)) {
     const rows = await db
-      .selectFrom((eb) =>
-        eb
-          .selectFrom('story_bands as b')
-          .innerJoin('stories as s', 's.id', 'b.story_id')
-          .select(['b.band', 'b.story_id', 'b.hash', (w) => w.fn.agg<number>('row_number').over((o) => o.partitionBy('b.band').orderBy('b.story_id')).as('rank')])
-          .where('b.band', 'in', chunk)
-          .where((w) => w.not(w.and([w('s.candidate', '=', 1), w('s.official_replied', '=', 1)])))
-          .as('c'),
-      )
-      .select(['band', 'story_id', 'hash'])
-      .where('rank', '<=', BAND_CANDIDATES)
+      .selectFrom('story_bands as b')
+      .innerJoin('stories as s', 's.id', 'b.story_id')
+      .select(['b.band', 'b.story_id', 'b.hash'])
+      .where('b.band', 'in', chunk)
+      .where((w) => w.not(w.and([w('s.candidate', '=', 1), w('s.official_replied', '=', 1)])))
       .execute();
-    out.push(...rows);
+    for (const r of rows) {
+      let list = byBand.get(r.band);
+      if (!list) byBand.set(r.band, (list = []));
+      list.push(r);
+    }
+  }
+  const out: BandEntry[] = [];
+  for (const list of byBand.values()) {
+    list.sort((a, b) => (a.story_id < b.story_id ? -1 : a.story_id > b.story_id ? 1 : 0));
+    out.push(...list.slice(0, BAND_CANDIDATES));
   }
   return out;
 }
