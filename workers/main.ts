@@ -6,6 +6,7 @@ import { CHANNELS, MENTIONS_QUEUE, channelName, type MentionBatchJob } from '../
 import { closeRedis, within } from '../shared/util/within.js';
 import { createLogger } from './log.js';
 import { createTagger } from './nlp/tagger.js';
+import { createUntaggedTagger } from './nlp/untagged.js';
 import { createBatchProcessor, UnprocessableJobError, type BatchOutcome } from './pipeline/process-batch.js';
 import { WAL_SIZE_LIMIT_BYTES } from '../shared/store/sqlite/pragmas.js';
 import { openStore } from '../shared/store/store.js';
@@ -44,7 +45,8 @@ export async function main(): Promise<void> {
       else if (r.busy) log.debug(r, 'WAL checkpoint could not finish (readers or another writer); trying again later');
     },
   });
-  const tagger = createTagger({ topics: await loadTopics(store.db) });
+  const tagger = env.YUQING_BENCH_UNTAGGED ? createUntaggedTagger() : createTagger({ topics: await loadTopics(store.db) });
+  if (env.YUQING_BENCH_UNTAGGED) log.warn('YUQING_BENCH_UNTAGGED=1: tagging is off (benchmark ceiling); stored tags mean nothing');
   const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
   const publisher = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3 });
   const subscriber = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });

@@ -25,6 +25,8 @@ interface Options {
   preloadDays: number;
   workers: number;
   keep: boolean;
+  /** Run the pipeline a second time with tagging off (YUQING_BENCH_UNTAGGED), the ceiling the rest allows. */
+  ceiling: boolean;
 }
 
 function parse(args: string[]): Options {
@@ -41,6 +43,7 @@ function parse(args: string[]): Options {
     preloadDays: num('preload-days', 30),
     workers: num('workers', cpus().length),
     keep: args.includes('--keep'),
+    ceiling: !args.includes('--no-ceiling'),
   };
 }
 
@@ -149,6 +152,22 @@ async function timeSnapshot(url: string, headers: Record<string, string>, runs =
   return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
 }
 
+/** The same pipeline on a fresh store with the workers' tagging off: what API, queue and store allow. */
+async function ceilingRun(env: Record<string, string>, n: number, now: number): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'yuqing-bench-ceiling-'));
+  try {
+    const sys = await startSystem({ ...env, YUQING_BENCH_UNTAGGED: '1' }, dir);
+    try {
+      const run = await timedIngest(sys, n, now - 600_000, 540_000, 'c', 9);
+      return `${fmt(run.rate)}/s (${run.seconds.toFixed(1)} s)`;
+    } finally {
+      await sys.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const fmt = (x: number) => `${Math.round(x).toLocaleString('en-US')}`;
 
 export async function main(args: string[]): Promise<void> {
@@ -207,6 +226,7 @@ export async function main(args: string[]): Promise<void> {
   } finally {
     if (!o.keep) rmSync(dir, { recursive: true, force: true });
   }
+  if (o.ceiling) rows.push([`ceiling: the same ${fmt(o.mentions)} with tagging off`, await ceilingRun(env, o.mentions, now)]);
   const w = Math.max(...rows.map(([k]) => k.length));
   for (const [k, v] of rows) process.stdout.write(`${k.padEnd(w)}  ${v}\n`);
 }

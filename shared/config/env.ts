@@ -64,6 +64,11 @@ export const envSchema = z.object({
    * aggregates keep counting them); unset keeps everything.
    */
   YUQING_RETENTION_DAYS: int(1, 36_500).optional(),
+  /**
+   * Benchmark only (`bench --system` sets it for its ceiling run): workers skip tagging and store
+   * every mention with the same neutral tags, so the run measures the rest of the pipeline.
+   */
+  YUQING_BENCH_UNTAGGED: bool01.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
