@@ -2,7 +2,7 @@ import nodemailer from 'nodemailer';
 import { heading, timeText, type AlertMessage } from '../message.js';
 import { DeliveryError, optStr, str, type Channel } from './channel.js';
 
-/** E-mail over SMTP (nodemailer): a plain-text and an HTML part, the link in both. */
+/** E-mail over SMTP (nodemailer): a plain-text and an HTML part, the link in both, and a report's files attached. */
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -30,7 +30,8 @@ export const email: Channel = {
     });
     try {
       const to = Array.isArray(cfg.to) ? cfg.to.filter((x): x is string => typeof x === 'string') : [];
-      await transport.sendMail({ from: str(cfg, 'from'), to, ...emailContent(m, ctx.timeZone) });
+      const attachments = m.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content }));
+      await transport.sendMail({ from: str(cfg, 'from'), to, ...emailContent(m, ctx.timeZone), ...(attachments ? { attachments } : {}) });
       return 250;
     } catch (err) {
       const e = err as { responseCode?: number; message: string };
