@@ -9,7 +9,7 @@ function escapeHtml(s: string): string {
 
 export function emailContent(m: AlertMessage, timeZone: string): { subject: string; text: string; html: string } {
   const subject = heading(m);
-  const footer = `规则 Rule: ${m.ruleName}\n时间 Time: ${timeText(m.at, timeZone)}`;
+  const footer = `${m.reason === 'report' ? '来源 Source' : '规则 Rule'}: ${m.ruleName}\n时间 Time: ${timeText(m.at, timeZone)}`;
   const text = `${m.body}\n\n${footer}\n\n${m.link}\n`;
   const html = `<h3>${escapeHtml(subject)}</h3><p>${escapeHtml(m.body).replace(/\n/g, '<br>')}</p><p style="color:#555">${escapeHtml(footer).replace(/\n/g, '<br>')}</p><p><a href="${escapeHtml(m.link)}">查看详情 / Open</a></p>`;
   return { subject, text, html };
