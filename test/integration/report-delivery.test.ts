@@ -125,7 +125,10 @@ describe.each(BACKENDS)('reports delivered through contact points (%s)', (backen
     });
     const hook = await send<ContactPointView>('POST', '/contact-points', { kind: 'webhook', name: 'OA', url: `${http.url}/hook`, secret: RECEIVER_SECRETS.webhook });
     const inApp = await send<ContactPointView>('POST', '/contact-points', { kind: 'in_app', name: 'dashboard' });
-    expect([email.status, hook.status, inApp.status]).toEqual([201, 201, 201]);
+    // Signs with the wrong secret: the receiver refuses it (401), a failure retrying cannot mend.
+    const broken = await send<ContactPointView>('POST', '/contact-points', { kind: 'webhook', name: 'broken', url: `${http.url}/broken`, secret: 'not-the-secret' });
+    expect([email.status, hook.status, inApp.status, broken.status]).toEqual([201, 201, 201, 201]);
+    expect((await send('POST', '/reports/subscriptions', { contactPointId: broken.json.id, daily: true, weekly: false, lang: 'en' })).status).toBe(201);
 
     const zh = await send<ReportSubscriptionView>('POST', '/reports/subscriptions', { contactPointId: email.json.id, daily: true, weekly: false, lang: 'zh' });
     expect(zh.status).toBe(201);
@@ -152,6 +155,7 @@ describe.each(BACKENDS)('reports delivered through contact points (%s)', (backen
 
     const list = await send<{ items: ReportSubscriptionView[] }>('GET', '/reports/subscriptions');
     expect(list.json.items.map((s) => [s.contactPointId, s.lang, s.daily, s.weekly])).toEqual([
+      [broken.json.id, 'en', true, false],
       [email.json.id, 'zh', true, false],
       [email.json.id, 'en', true, false],
       [hook.json.id, 'zh', true, true],
@@ -181,6 +185,7 @@ describe.each(BACKENDS)('reports delivered through contact points (%s)', (backen
         ['day', DAY, 'en', 'sent'],
         ['day', DAY, 'zh', 'sent'],
         ['day', DAY, 'zh', 'sent'],
+        ['day', DAY, 'en', 'failed'],
         ['week', '2026-03-02', 'zh', 'sent'],
       ].sort(),
     );
@@ -227,11 +232,17 @@ describe.each(BACKENDS)('reports delivered through contact points (%s)', (backen
     }
     expect(smtp.mails).toHaveLength(2);
     expect(http.on('/hook')).toHaveLength(2);
+    // The refused one was tried once (a 401 is not retried), recorded as failed, and not tried again.
+    expect(http.on('/broken')).toHaveLength(1);
     const log2 = await sys.getJson<{ items: ReportDeliveryView[] }>(`/api/v1/reports/deliveries?period=${DAY}`);
-    expect(log2.items.map((d) => [d.lang, d.status, d.attempts])).toEqual([
-      ['zh', 'sent', 1],
-      ['en', 'sent', 1],
-      ['zh', 'sent', 1],
-    ].reverse());
+    expect(log2.items.map((d) => [d.lang, d.status, d.attempts]).sort()).toEqual(
+      [
+        ['zh', 'sent', 1],
+        ['en', 'sent', 1],
+        ['en', 'failed', 1],
+        ['zh', 'sent', 1],
+      ].sort(),
+    );
+    expect(log2.items.find((d) => d.status === 'failed')?.error).toContain('HTTP 401');
   });
 });
