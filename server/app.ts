@@ -92,7 +92,7 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
     }),
     mentionsRouter(db),
     statsRouter(db, env.YUQING_TIMEZONE),
-    mountReports({ env, store, log, httpServer }),
+    mountReports({ env, store, log, httpServer, sender: notify.sender }),
     incidentsRouter({ store }),
     reviewRouter({ store, announce: () => redis.publish(channelName(prefix, CHANNELS.delta), 'review') }),
     notify.router,

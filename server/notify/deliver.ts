@@ -57,7 +57,8 @@ export async function deliver(o: DeliveryOptions, cp: ContactPointRow, msg: Aler
     return { status: 'failed', attempts: 1, code: null, error };
   }
   const cpQuiet = (cfg.quietHours as QuietHours | null | undefined) ?? null;
-  if (msg.severity !== 'critical' && msg.reason !== 'test' && (inQuietHours(cpQuiet, msg.at, o.timeZone) || inQuietHours(ruleQuiet, msg.at, o.timeZone))) {
+  // A scheduled report comes at the hour its subscribers chose, and quiet hours would drop it for the whole period.
+  if (msg.severity !== 'critical' && msg.reason !== 'test' && msg.reason !== 'report' && (inQuietHours(cpQuiet, msg.at, o.timeZone) || inQuietHours(ruleQuiet, msg.at, o.timeZone))) {
     await record(0, 'suppressed', null, 'quiet hours');
     return { status: 'suppressed', attempts: 0, code: null, error: 'quiet hours' };
   }

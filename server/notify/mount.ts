@@ -7,6 +7,7 @@ import { openStore, type Store } from '../../shared/store/store.js';
 import { closeRedis } from '../../shared/util/within.js';
 import type { Logger } from '../log.js';
 import { startEvaluator } from './evaluator.js';
+import { contactPointSender, type ContactPointSender } from './outbound.js';
 import { notifyRouter } from './routes.js';
 import { loadNotifyKey, secretBox } from './secret-box.js';
 
@@ -34,6 +35,8 @@ export interface Notify {
   router: Router;
   store: Store;
   evaluator: ReturnType<typeof startEvaluator>;
+  /** Sending through a contact point for other features (the scheduled reports). */
+  sender: ContactPointSender;
   stop(): Promise<void>;
 }
 
@@ -75,6 +78,7 @@ export async function mountNotify(d: NotifyDeps): Promise<Notify> {
     router,
     store,
     evaluator,
+    sender: contactPointSender(delivery),
     async stop() {
       await evaluator.stop();
       await closeRedis(subscriber);

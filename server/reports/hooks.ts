@@ -12,8 +12,10 @@ export type ReportListener = (r: GeneratedReport) => void | Promise<void>;
 const listeners = new Set<ReportListener>();
 
 /**
- * Delivery's way in (the notify module's contact points): called once per scheduled file, on the
- * one server that kept it, after it is in the archive. Returns the unsubscribe function.
+ * Called once per scheduled file, on the one server that kept it, after it is in the archive (for
+ * whatever else wants to know; not delivery: the subscribers are sent their reports from the archive
+ * by delivery.ts, which also covers a server that died before it could hand a file on). Returns the
+ * unsubscribe function.
  */
 export function onReportGenerated(listener: ReportListener): () => void {
   listeners.add(listener);

@@ -1,9 +1,12 @@
 import { FILE_FORMATS, REPORT_LANGS, type Report, type ReportKind } from '../../shared/contracts/reports.js';
+import { writeAssessment } from '../../shared/reports/assessment.js';
+import { reportSubject } from '../../shared/reports/document.js';
 import { mondayOf } from '../../shared/reports/period.js';
 import { claimScheduledReport, hasScheduledReport, scheduleKey } from '../../shared/store/repos/report-archive.js';
 import type { Store } from '../../shared/store/store.js';
 import { addDays, wallTime, zonedDate } from '../../shared/time/zoned-day.js';
 import type { Logger } from '../log.js';
+import type { DeliveryResult, ReportDelivery } from './delivery.js';
 import { emitReportGenerated, type GeneratedReport } from './hooks.js';
 import { buildFor, renderReport } from './service.js';
 
@@ -43,11 +46,20 @@ export interface SchedulerDeps {
   log: Logger;
   /** Injectable clock (tests). */
   now?: () => number;
+  /** Sends the kept reports to the subscribed contact points (none: the archive only). */
+  delivery?: ReportDelivery;
+}
+
+export interface TickResult {
+  /** The files this server kept in this pass. */
+  kept: GeneratedReport[];
+  /** The reports this server sent in this pass (each contact point gets a period's report once ever). */
+  delivered: DeliveryResult[];
 }
 
 export interface Scheduler {
-  /** One pass: generates and keeps every due file not yet kept; resolves with the files this server kept. */
-  tick(): Promise<GeneratedReport[]>;
+  /** One pass: generates and keeps every due file not yet kept, then delivers what is kept and not yet sent. */
+  tick(): Promise<TickResult>;
   /** Runs tick() once a minute until stop(). */
   start(): void;
   stop(): void;
@@ -57,21 +69,25 @@ export interface Scheduler {
  * Generates the scheduled reports into the archive, once per period across any number of servers:
  * each file is claimed by its insert (claimScheduledReport), so only the winner hands it to
  * onReportGenerated. A server first checks whether the file is already kept, so late servers skip
- * rendering; two servers at the same instant both render and one insert wins.
+ * rendering; two servers at the same instant both render and one insert wins. Then the due periods'
+ * kept reports go to their subscribers (delivery.ts), each claimed per contact point, so a restart
+ * or a second server never sends a period's report twice.
  */
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const now = deps.now ?? Date.now;
   const db = deps.store.db;
-  async function tick(): Promise<GeneratedReport[]> {
+  async function tick(): Promise<TickResult> {
     const kept: GeneratedReport[] = [];
-    for (const { kind, period } of duePeriods(now(), deps.timeZone, deps.at)) {
+    const due = duePeriods(now(), deps.timeZone, deps.at);
+    for (const { kind, period } of due) {
       let report: Report | undefined;
       for (const lang of REPORT_LANGS) {
         for (const format of FILE_FORMATS) {
           if (await hasScheduledReport(db, scheduleKey({ kind, period, lang, format }))) continue;
           report ??= await buildFor(db, kind, period, deps.timeZone, now());
           const bytes = await renderReport(report, lang, format);
-          const file = await claimScheduledReport(db, { kind, period, lang, format, bytes, origin: 'schedule' }, now());
+          const abstract = { title: reportSubject(report, lang), assessment: writeAssessment(report, lang) };
+          const file = await claimScheduledReport(db, { kind, period, lang, format, bytes, origin: 'schedule' }, abstract, now());
           if (file) kept.push({ file, report, bytes });
         }
       }
@@ -80,7 +96,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       deps.log.info({ report: g.file.id, kind: g.file.kind, period: g.file.period, lang: g.file.lang, format: g.file.format }, 'scheduled report kept');
       await emitReportGenerated(g, (err) => deps.log.warn({ err, report: g.file.id }, 'report delivery hook failed'));
     }
-    return kept;
+    const delivered: DeliveryResult[] = [];
+    if (deps.delivery) for (const { kind, period } of due) delivered.push(...(await deps.delivery.deliverPeriod(kind, period)));
+    return { kept, delivered };
   }
 
   let timer: NodeJS.Timeout | undefined;

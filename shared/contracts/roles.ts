@@ -190,6 +190,12 @@ export const ROUTES: readonly RouteEntry[] = [
   api('POST', '/reports/archive', P.summaryRead),
   api('GET', '/reports/bureau', P.summaryRead),
   api('PUT', '/reports/bureau', P.settingsWrite),
+  // Which contact points receive the scheduled reports, and what was sent: administered with the contact points.
+  api('GET', '/reports/subscriptions', P.alertsManage),
+  api('POST', '/reports/subscriptions', P.alertsManage),
+  api('PUT', '/reports/subscriptions/:id', P.alertsManage),
+  api('DELETE', '/reports/subscriptions/:id', P.alertsManage),
+  api('GET', '/reports/deliveries', P.alertsManage),
   api('GET', '/stories', P.mentionsRead),
 
   // Incidents.

@@ -1,7 +1,7 @@
 import { TOTAL_KEYS, type Report, type ReportLang } from '../contracts/reports.js';
 import { writeAssessment } from './assessment.js';
 import { LABELS, bar, changeText } from './labels.js';
-import { formatCount } from './wording.js';
+import { formatCount, formatDate } from './wording.js';
 
 export interface ReportTable {
   heading: string;
@@ -87,4 +87,12 @@ export function layoutReport(r: Report, lang: ReportLang): ReportDocument {
     tables,
     note: L.traceNote,
   };
+}
+
+/** A report's title with its period, as a message subject: "…网络舆情日报（2026年1月5日）". */
+export function reportSubject(r: Report, lang: ReportLang): string {
+  const title = LABELS[lang].title(r);
+  const { kind, start, end } = r.period;
+  const when = kind === 'day' ? formatDate(start, lang) : `${formatDate(start, lang)}${lang === 'zh' ? '至' : ' to '}${formatDate(end, lang)}`;
+  return lang === 'zh' ? `${title}（${when}）` : `${title} (${when})`;
 }

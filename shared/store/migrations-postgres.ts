@@ -29,6 +29,7 @@ import { ACCOUNTS_POSTGRES_MIGRATION } from './migrations-accounts-postgres.js';
  */
 
 import { REPORTS_POSTGRES_MIGRATION } from './migrations-reports-postgres.js';
+import { REPORT_DELIVERY_POSTGRES_MIGRATION } from './migrations-report-delivery.js';
 import { ALERTS_MIGRATION_POSTGRES } from './migrations-alerts-postgres.js';
 
 const DAY_MS = 86_400_000;
@@ -292,6 +293,7 @@ CREATE INDEX incident_events_at ON incident_events (at, id);
   },
   ACCOUNTS_POSTGRES_MIGRATION,
   REPORTS_POSTGRES_MIGRATION,
+  REPORT_DELIVERY_POSTGRES_MIGRATION,
   ALERTS_MIGRATION_POSTGRES,
 ];
 

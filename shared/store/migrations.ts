@@ -1,6 +1,7 @@
 import { indexedTerms } from './terms.js';
 import { ACCOUNTS_MIGRATION } from './migrations-accounts.js';
 import { ALERTS_MIGRATION } from './migrations-alerts.js';
+import { REPORT_DELIVERY_MIGRATION } from './migrations-report-delivery.js';
 
 /**
  * The store's schema, as ordered migrations. Times are ms since the epoch (UTC); `minute` is
@@ -274,6 +275,7 @@ CREATE INDEX reports_created ON reports (created_at);
 CREATE INDEX reports_period ON reports (kind, period);
 `,
   },
+  REPORT_DELIVERY_MIGRATION,
   ALERTS_MIGRATION,
 ];
 

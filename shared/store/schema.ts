@@ -2,7 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { AlertTables } from './alert-schema.js';
 import type { IncidentEventRow, IncidentRow } from './incident-rows.js';
 import type { AccountTables } from './account-rows.js';
-import type { ReportsTable } from './report-rows.js';
+import type { ReportDeliveriesTable, ReportSubscriptionsTable, ReportsTable } from './report-rows.js';
 import type { MentionRow, StoryRow } from './rows.js';
 
 /**
@@ -42,6 +42,8 @@ export interface Database extends AccountTables, AlertTables {
   incidents: Omit<IncidentRow, 'id'> & { id: Generated<number> };
   incident_events: Omit<IncidentEventRow, 'id'> & { id: Generated<number> };
   reports: ReportsTable;
+  report_subscriptions: ReportSubscriptionsTable;
+  report_deliveries: ReportDeliveriesTable;
   tag_reviews: {
     id: Generated<number>;
     uid: string;

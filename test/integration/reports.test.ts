@@ -137,9 +137,9 @@ describe('daily and weekly reports', () => {
         ReturnType<typeof createScheduler>,
       ];
       const [ka, kb] = await Promise.all([a.tick(), b.tick()]);
-      expect(ka.length + kb.length).toBe(8); // 2 periods × 2 languages × 2 formats
-      expect(await a.tick()).toEqual([]);
-      expect(await b.tick()).toEqual([]);
+      expect(ka.kept.length + kb.kept.length).toBe(8); // 2 periods × 2 languages × 2 formats
+      expect(await a.tick()).toEqual({ kept: [], delivered: [] });
+      expect(await b.tick()).toEqual({ kept: [], delivered: [] });
       expect(delivered).toHaveLength(8);
       const list = await sys.getJson<{ items: ArchivedReportView[] }>('/api/v1/reports/archive?limit=100');
       const scheduled = list.items.filter((i) => i.origin === 'schedule');

@@ -2,14 +2,14 @@ import nodemailer from 'nodemailer';
 import { heading, timeText, type AlertMessage } from '../message.js';
 import { DeliveryError, optStr, str, type Channel } from './channel.js';
 
-/** E-mail over SMTP (nodemailer): a plain-text and an HTML part, the link in both. */
+/** E-mail over SMTP (nodemailer): a plain-text and an HTML part, the link in both, and a report's files attached. */
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export function emailContent(m: AlertMessage, timeZone: string): { subject: string; text: string; html: string } {
   const subject = heading(m);
-  const footer = `规则 Rule: ${m.ruleName}\n时间 Time: ${timeText(m.at, timeZone)}`;
+  const footer = `${m.reason === 'report' ? '来源 Source' : '规则 Rule'}: ${m.ruleName}\n时间 Time: ${timeText(m.at, timeZone)}`;
   const text = `${m.body}\n\n${footer}\n\n${m.link}\n`;
   const html = `<h3>${escapeHtml(subject)}</h3><p>${escapeHtml(m.body).replace(/\n/g, '<br>')}</p><p style="color:#555">${escapeHtml(footer).replace(/\n/g, '<br>')}</p><p><a href="${escapeHtml(m.link)}">查看详情 / Open</a></p>`;
   return { subject, text, html };
@@ -30,7 +30,8 @@ export const email: Channel = {
     });
     try {
       const to = Array.isArray(cfg.to) ? cfg.to.filter((x): x is string => typeof x === 'string') : [];
-      await transport.sendMail({ from: str(cfg, 'from'), to, ...emailContent(m, ctx.timeZone) });
+      const attachments = m.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content }));
+      await transport.sendMail({ from: str(cfg, 'from'), to, ...emailContent(m, ctx.timeZone), ...(attachments ? { attachments } : {}) });
       return 250;
     } catch (err) {
       const e = err as { responseCode?: number; message: string };

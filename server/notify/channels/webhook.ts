@@ -18,7 +18,7 @@ export function webhookSignature(secret: string, timestamp: number, body: string
 
 export function webhookBody(m: AlertMessage): object {
   return {
-    type: m.reason === 'test' ? 'test' : 'alert',
+    type: m.reason === 'test' ? 'test' : m.reason === 'report' ? 'report' : 'alert',
     escalation: m.reason === 'escalation',
     alertId: m.alertId,
     rule: m.ruleName,

@@ -10,6 +10,12 @@ export interface ReportFile {
   origin: string;
 }
 
+/** What a scheduled file is sent with: its title and written assessment (lines). */
+export interface ReportAbstract {
+  title: string;
+  assessment: string[];
+}
+
 export const scheduleKey = (f: Pick<ReportFile, 'kind' | 'period' | 'lang' | 'format'>): string => `${f.kind}:${f.period}:${f.lang}:${f.format}`;
 
 const META = ['id', 'kind', 'period', 'lang', 'format', 'size', 'origin', 'created_at'] as const;
@@ -34,7 +40,7 @@ function present(r: MetaRow): ArchivedReportView {
 export async function archiveReport(db: Executor, f: ReportFile, now: number): Promise<ArchivedReportView> {
   const row = await db
     .insertInto('reports')
-    .values({ ...f, size: f.bytes.byteLength, schedule_key: null, created_at: now })
+    .values({ ...f, size: f.bytes.byteLength, schedule_key: null, created_at: now, title: null, assessment: null })
     .returning(META)
     .executeTakeFirstOrThrow();
   return present(row);
@@ -45,10 +51,10 @@ export async function archiveReport(db: Executor, f: ReportFile, now: number): P
  * claim (schedule_key UNIQUE, ON CONFLICT DO NOTHING), so exactly one caller gets the row back and
  * hands the report on for delivery; the others get null.
  */
-export async function claimScheduledReport(db: Executor, f: ReportFile, now: number): Promise<ArchivedReportView | null> {
+export async function claimScheduledReport(db: Executor, f: ReportFile, abstract: ReportAbstract, now: number): Promise<ArchivedReportView | null> {
   const row = await db
     .insertInto('reports')
-    .values({ ...f, size: f.bytes.byteLength, schedule_key: scheduleKey(f), created_at: now })
+    .values({ ...f, size: f.bytes.byteLength, schedule_key: scheduleKey(f), created_at: now, title: abstract.title, assessment: abstract.assessment.join('\n') })
     .onConflict((oc) => oc.column('schedule_key').doNothing())
     .returning(META)
     .executeTakeFirst();
@@ -58,6 +64,21 @@ export async function claimScheduledReport(db: Executor, f: ReportFile, now: num
 /** Whether a scheduled file is already kept (checked first, so that late servers skip the rendering). */
 export async function hasScheduledReport(db: Executor, key: string): Promise<boolean> {
   return (await db.selectFrom('reports').select('id').where('schedule_key', '=', key).executeTakeFirst()) !== undefined;
+}
+
+/** A scheduled file with what it is sent with, or undefined when it is not (yet) kept. */
+export async function readScheduledReport(
+  db: Executor,
+  key: string,
+): Promise<(ArchivedReportView & { bytes: Uint8Array; abstract: ReportAbstract }) | undefined> {
+  const row = await db
+    .selectFrom('reports')
+    .select([...META, 'bytes', 'title', 'assessment'])
+    .where('schedule_key', '=', key)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const abstract = { title: row.title ?? '', assessment: row.assessment ? row.assessment.split('\n') : [] };
+  return { ...present(row), bytes: row.bytes, abstract };
 }
 
 /** Newest first. */

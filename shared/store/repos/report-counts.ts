@@ -1,54 +1,39 @@
-import { sql } from 'kysely';
+import { countsByKey, rollupCounts } from './rollups.js';
 import type { Executor } from '../store.js';
 
 const MINUTE = 60_000;
-/**
- * Counts are read in quarter-hour slices and summed into zoned hours or days by the caller: every
- * real time zone offset is a whole number of quarter hours (Nepal +5:45), so a slice never straddles
- * the report's hour or midnight, and a week is at most 672 slices per key instead of 10,080 minutes.
- */
-export const SLICE_MINUTES = 15;
 
 export interface SliceCount {
-  /** Start of the slice (ms). */
+  /** Start of the rollup unit (day, hour or minute) the count was read from (ms). */
   t: number;
   dim: 'sentiment' | 'critical';
   key: string;
   n: number;
 }
 
-/** Sentiment and critical counts per quarter hour over [from, to) from the per-minute aggregates. */
-export async function sentimentSlices(db: Executor, from: number, to: number): Promise<SliceCount[]> {
-  const rows = await db
-    .selectFrom('agg_minute')
-    // minute is an integer column on both backends, so the division is integral without a cast.
-    .select([sql<number>`minute / ${sql.lit(SLICE_MINUTES)}`.as('q'), 'dim', 'key', sql<number>`SUM(n)`.as('n')])
-    .where('dim', 'in', ['sentiment', 'critical'])
-    .where('minute', '>=', Math.floor(from / MINUTE))
-    .where('minute', '<', Math.ceil(to / MINUTE))
-    .groupBy(['q', 'dim', 'key'])
-    .execute();
-  return rows.map((r) => ({ t: Number(r.q) * SLICE_MINUTES * MINUTE, dim: r.dim as SliceCount['dim'], key: r.key, n: Number(r.n) }));
+/**
+ * Sentiment and critical counts over [edges[0], edges[last]) (ms) from the rollups, the same reads
+ * GET /summary makes (rollups.ts): whole UTC days from agg_day, whole hours from agg_hour, only
+ * ragged ends from agg_minute. No unit read straddles an edge, so the caller can sum the rows into
+ * the buckets between the edges (a report's zoned hours or days) exactly.
+ */
+export async function sentimentCounts(db: Executor, edges: readonly number[]): Promise<SliceCount[]> {
+  const minutes = edges.map((ms, i) => (i === edges.length - 1 ? Math.ceil(ms / MINUTE) : Math.floor(ms / MINUTE)));
+  const rows = await rollupCounts(db, minutes, ['sentiment', 'critical'], true);
+  return rows.map((r) => ({ t: (r.minute as number) * MINUTE, dim: r.dim as SliceCount['dim'], key: r.key, n: r.n }));
 }
 
-/** Whether anything was counted before an instant (else a report has no previous period to compare with). */
+/**
+ * Whether anything was counted before an instant (else a report has no previous period to compare
+ * with). One index probe on agg_minute's leading column: the per-minute counters are never pruned,
+ * and only they can say "before this minute" exactly.
+ */
 export async function countedBefore(db: Executor, at: number): Promise<boolean> {
   const row = await db.selectFrom('agg_minute').select('minute').where('minute', '<', Math.floor(at / MINUTE)).limit(1).executeTakeFirst();
   return row !== undefined;
 }
 
-/** The most mentioned topics over [from, to). */
-export async function topTopics(db: Executor, from: number, to: number, limit: number): Promise<{ key: string; n: number }[]> {
-  const rows = await db
-    .selectFrom('agg_minute')
-    .select(['key', sql<number>`SUM(n)`.as('n')])
-    .where('dim', '=', 'topic')
-    .where('minute', '>=', Math.floor(from / MINUTE))
-    .where('minute', '<', Math.ceil(to / MINUTE))
-    .groupBy('key')
-    .orderBy('n', 'desc')
-    .orderBy('key', 'asc')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ key: r.key, n: Number(r.n) }));
+/** The most mentioned topics over [from, to), from the rollups (as the summary's topic list). */
+export function topTopics(db: Executor, from: number, to: number, limit: number): Promise<{ key: string; n: number }[]> {
+  return countsByKey(db, from, to, 'topic', limit);
 }

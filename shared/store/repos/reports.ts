@@ -5,7 +5,7 @@ import { daysOf, previousPeriod, reportPeriod } from '../../reports/period.js';
 import { wallTime, zonedDayRange } from '../../time/zoned-day.js';
 import type { Executor } from '../store.js';
 import { readBureau, readTopicNames } from './report-settings.js';
-import { countedBefore, sentimentSlices, topTopics, type SliceCount } from './report-counts.js';
+import { countedBefore, sentimentCounts, topTopics, type SliceCount } from './report-counts.js';
 import { incidentsDuring, type IncidentHandling } from './report-incidents.js';
 import { leadingStories, storiesById, storyMentionCount, topCriticalMentions } from './report-mentions.js';
 
@@ -118,8 +118,8 @@ async function rumourOf(db: Executor, h: IncidentHandling, p: ReportPeriod, now:
 }
 
 /**
- * Everything a daily or weekly report says, read from the store: counts from the per-minute
- * aggregates (the same numbers GET /summary gives), the leading stories and the critical comments
+ * Everything a daily or weekly report says, read from the store: counts from the rollups, cut at
+ * the report's zoned hours or days (the same reads, so the same numbers, as GET /summary), the leading stories and the critical comments
  * with the widest reach from mentions (bounded by the period's index range and a LIMIT), and the
  * rumour incidents with their history.
  */
@@ -129,9 +129,10 @@ export async function buildReport(db: Executor, opts: BuildReportOptions): Promi
   const prev = previousPeriod(period);
   const from = Date.parse(period.from);
   const to = Date.parse(period.to);
+  const edges = [...bucketsOf(period).map((b) => b.from), to];
   const [slices, prevSlices, hasPrevious, topics, stories, incidents, critical, bureau, names] = await Promise.all([
-    sentimentSlices(db, from, to),
-    sentimentSlices(db, Date.parse(prev.from), Date.parse(prev.to)),
+    sentimentCounts(db, edges),
+    sentimentCounts(db, [Date.parse(prev.from), Date.parse(prev.to)]),
     countedBefore(db, from),
     topTopics(db, from, to, LIMITS.topics),
     leadingStories(db, from, to, LIMITS.stories),
