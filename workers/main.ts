@@ -13,9 +13,15 @@ import { startPartitionUpkeep } from './store/partitions.js';
 import { startRetention } from './store/retention.js';
 import { startWalCheckpoints } from './store/wal-checkpoint.js';
 import { loadTopics } from './topics-source.js';
+import { createKeywordWatch, keywordRulesReloader, loadKeywordRules } from './alerts/keyword-watch.js';
 
 /** How often each worker deletes what has passed YUQING_RETENTION_DAYS (and once at start). */
 const RETENTION_EVERY_MS = 10 * 60_000;
+/**
+ * How often keyword alert rules are re-read even without a notification (a missed pub/sub message,
+ * a rule changed through another deployment's server): a rule change is in force within this.
+ */
+const KEYWORD_RULES_EVERY_MS = 5_000;
 
 /** One worker process: consumes mention batches until told to stop, then finishes the job in hand. */
 export async function main(): Promise<void> {
@@ -50,8 +56,14 @@ export async function main(): Promise<void> {
   const subscriber = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
   const deltaChannel = channelName(env.YUQING_REDIS_PREFIX, CHANNELS.delta);
   const topicsChannel = channelName(env.YUQING_REDIS_PREFIX, CHANNELS.topicsChanged);
-  await subscriber.subscribe(topicsChannel);
+  const alertRulesChannel = channelName(env.YUQING_REDIS_PREFIX, CHANNELS.alertRulesChanged);
+  const keywords = createKeywordWatch(await loadKeywordRules(store.db));
+  const reloadKeywords = keywordRulesReloader(store.db, keywords, (err) => log.warn({ error: err.message }, 'keyword alert rules not reloaded'));
+  const keywordTimer = setInterval(() => void reloadKeywords(), KEYWORD_RULES_EVERY_MS);
+  keywordTimer.unref();
+  await subscriber.subscribe(topicsChannel, alertRulesChannel);
   subscriber.on('message', (channel) => {
+    if (channel === alertRulesChannel) void reloadKeywords();
     if (channel !== topicsChannel) return;
     loadTopics(store.db).then(
       (topics) => {
@@ -68,6 +80,7 @@ export async function main(): Promise<void> {
     publish: async (delta) => void (await publisher.publish(deltaChannel, JSON.stringify(delta))),
     warn: (msg, fields) => log.warn(fields, msg),
     retentionDays: env.YUQING_RETENTION_DAYS,
+    keywords,
   });
 
   const worker = new Worker<MentionBatchJob, BatchOutcome>(
@@ -119,6 +132,7 @@ export async function main(): Promise<void> {
     // (an unfinished job is redelivered and counted once).
     await within(worker.close(), env.YUQING_JOB_LOCK_MS * 2);
     await retention?.stop();
+    clearInterval(keywordTimer);
     await closeRedis(subscriber);
     await closeRedis(publisher);
     await closeRedis(connection);

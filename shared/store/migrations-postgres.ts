@@ -30,6 +30,7 @@ import { ACCOUNTS_POSTGRES_MIGRATION } from './migrations-accounts-postgres.js';
 
 import { REPORTS_POSTGRES_MIGRATION } from './migrations-reports-postgres.js';
 import { ALERTS_MIGRATION_POSTGRES } from './migrations-alerts-postgres.js';
+import { ALERT_DELIVERY_MIGRATION_POSTGRES } from './migrations-alert-delivery-postgres.js';
 
 const DAY_MS = 86_400_000;
 
@@ -293,6 +294,7 @@ CREATE INDEX incident_events_at ON incident_events (at, id);
   ACCOUNTS_POSTGRES_MIGRATION,
   REPORTS_POSTGRES_MIGRATION,
   ALERTS_MIGRATION_POSTGRES,
+  ALERT_DELIVERY_MIGRATION_POSTGRES,
 ];
 
 /** The day partition's name: `mentions_p20250131` holds the mentions created on that UTC day. */

@@ -1,6 +1,7 @@
 import { indexedTerms } from './terms.js';
 import { ACCOUNTS_MIGRATION } from './migrations-accounts.js';
 import { ALERTS_MIGRATION } from './migrations-alerts.js';
+import { ALERT_DELIVERY_MIGRATION } from './migrations-alert-delivery.js';
 
 /**
  * The store's schema, as ordered migrations. Times are ms since the epoch (UTC); `minute` is
@@ -275,6 +276,7 @@ CREATE INDEX reports_period ON reports (kind, period);
 `,
   },
   ALERTS_MIGRATION,
+  ALERT_DELIVERY_MIGRATION,
 ];
 
 /** The few calls the runner needs; better-sqlite3's Database satisfies it. */
