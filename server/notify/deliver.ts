@@ -58,9 +58,9 @@ export async function attemptDelivery(o: DeliveryOptions, cp: ContactPointRow, m
   }
 }
 
-/** The wait before attempt `attempt + 1`: base × 2^(attempt-1), ±20 %. */
+/** The wait before attempt `attempt + 1`: base × 2^(attempt-1), ±20 %, whole ms (times are BIGINT on PostgreSQL). */
 export function retryDelayMs(o: Pick<DeliveryOptions, 'baseDelayMs'>, attempt: number): number {
-  return o.baseDelayMs * 2 ** (attempt - 1) * (0.8 + Math.random() * 0.4);
+  return Math.round(o.baseDelayMs * 2 ** (attempt - 1) * (0.8 + Math.random() * 0.4));
 }
 
 /** The "send test" button: one attempt now, logged, answered with the receiver's reason. */
