@@ -30,8 +30,20 @@ interface CompiledRule {
   match: (text: string) => boolean;
 }
 
-/** NFKC, lower case, then traditional → simplified: 詐騙 in a text hits a 诈骗 watchlist. */
-const normalise = (t: string) => toSimplified(basicNormalise(t));
+/**
+ * NFKC, lower case, then traditional → simplified: 詐騙 in a text hits a 诈骗 watchlist. Each
+ * compiled rule normalises the text it is given; remembering the last one means a mention is
+ * normalised once however many rules look at it.
+ */
+let lastIn: string | undefined;
+let lastOut = '';
+const normalise = (t: string) => {
+  if (t !== lastIn) {
+    lastOut = toSimplified(basicNormalise(t));
+    lastIn = t;
+  }
+  return lastOut;
+};
 
 function inScope(m: WatchedMention, s: AlertScope): boolean {
   if (s.platforms.length && !s.platforms.includes(m.platform)) return false;
