@@ -51,13 +51,15 @@ export async function main(): Promise<void> {
     },
   });
   const tagger = createTagger({ topics: await loadTopics(store.db) });
+  // Read before the Redis connections open: an await between `new Redis` and SUBSCRIBE widens
+  // ioredis's race of SUBSCRIBE against its INFO ready check (redis/ioredis#2037).
+  const keywords = createKeywordWatch(await loadKeywordRules(store.db));
   const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
   const publisher = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3 });
   const subscriber = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
   const deltaChannel = channelName(env.YUQING_REDIS_PREFIX, CHANNELS.delta);
   const topicsChannel = channelName(env.YUQING_REDIS_PREFIX, CHANNELS.topicsChanged);
   const alertRulesChannel = channelName(env.YUQING_REDIS_PREFIX, CHANNELS.alertRulesChanged);
-  const keywords = createKeywordWatch(await loadKeywordRules(store.db));
   const reloadKeywords = keywordRulesReloader(store.db, keywords, (err) => log.warn({ error: err.message }, 'keyword alert rules not reloaded'));
   const keywordTimer = setInterval(() => void reloadKeywords(), KEYWORD_RULES_EVERY_MS);
   keywordTimer.unref();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertDeliveryView, AlertView, ContactPointView } from '../../shared/contracts/alerts.js';
 import { makeMentions, minutesAgoIso } from '../fixtures/mentions.js';
 import { RECEIVER_SECRETS, startHttpReceiver, startSmtpReceiver, type HttpReceiver, type SmtpReceiver } from '../support/receivers.js';
+import { BACKENDS, createTestDatabase, stopTestCluster } from '../support/stores.js';
 import { eventually, startSystem, type TestSystem } from '../support/system.js';
 
 /**
@@ -9,41 +10,8 @@ import { eventually, startSystem, type TestSystem } from '../support/system.js';
  * keyword rule (counted by the worker in its batch transaction) and a volume surge (from the
  * per-minute rollup); the evaluator (on a fast timer, with an injected clock) raises one alert per
  * episode and the outbox delivers it to local stand-ins for DingTalk, WeCom, Feishu, a webhook and
- * an SMTP server, each checking its platform's signature and message shape.
+ * an SMTP server, each checking its platform's signature and message shape. On each backend.
  */
-let sys: TestSystem;
-let http: HttpReceiver;
-let smtp: SmtpReceiver;
-let offset = 0;
-const now = () => Date.now() + offset;
-
-beforeAll(async () => {
-  http = await startHttpReceiver();
-  smtp = await startSmtpReceiver();
-  sys = await startSystem({
-    // Mentions are dated by the injected clock, which runs up to 20 minutes ahead of the real one.
-    env: { YUQING_MAX_FUTURE_MINUTES: '30' },
-    notify: { now, intervalMs: 250, deliveryPollMs: 100, baseDelayMs: 20, attempts: 5, timeoutMs: 3000, publicUrl: 'http://yuqing.example' },
-  });
-});
-afterAll(async () => {
-  await sys?.stop();
-  await http?.close();
-  await smtp?.close();
-});
-
-const admin = (method: string, path: string, body?: unknown) =>
-  sys.fetch(`/api/v1${path}`, {
-    method,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-
-async function create<T>(path: string, body: unknown): Promise<T> {
-  const res = await admin('POST', path, body);
-  const out = (await res.json()) as T;
-  expect(res.status, JSON.stringify(out)).toBe(201);
-  return out;
-}
 
 /** Quiet hours around the current local (Asia/Shanghai) time, so "now" is quiet. */
 function quietNow(): { start: string; end: string } {
@@ -64,7 +32,45 @@ function plainText(raw: string): string {
 
 const settle = () => new Promise((r) => setTimeout(r, 1500));
 
-describe('alerts', () => {
+afterAll(() => stopTestCluster());
+
+describe.each(BACKENDS)('alerts (%s)', (backend) => {
+  let sys: TestSystem;
+  let http: HttpReceiver;
+  let smtp: SmtpReceiver;
+  let offset = 0;
+  const now = () => Date.now() + offset;
+
+  beforeAll(async () => {
+    http = await startHttpReceiver();
+    smtp = await startSmtpReceiver();
+    const databaseUrl = backend === 'postgres' ? await createTestDatabase() : undefined;
+    sys = await startSystem({
+      ...(databaseUrl ? { databaseUrl } : {}),
+      // Mentions are dated by the injected clock, which runs up to 11 minutes ahead of the real one.
+      env: { YUQING_MAX_FUTURE_MINUTES: '30' },
+      notify: { now, intervalMs: 250, deliveryPollMs: 100, baseDelayMs: 20, attempts: 5, timeoutMs: 3000, publicUrl: 'http://yuqing.example' },
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await sys?.stop();
+    await http?.close();
+    await smtp?.close();
+  });
+
+  const admin = (method: string, path: string, body?: unknown) =>
+    sys.fetch(`/api/v1${path}`, {
+      method,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+
+  async function create<T>(path: string, body: unknown): Promise<T> {
+    const res = await admin('POST', path, body);
+    const out = (await res.json()) as T;
+    expect(res.status, JSON.stringify(out)).toBe(201);
+    return out;
+  }
+
   it('delivers one alert per episode to each receiver in its format, with retries, quiet hours and escalation', async () => {
     const cp = {
       dingtalk: await create<ContactPointView>('/contact-points', { kind: 'dingtalk', name: '值班群（钉钉）', url: `${http.url}/dingtalk?access_token=tok123`, secret: RECEIVER_SECRETS.dingtalk }),
