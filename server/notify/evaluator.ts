@@ -32,6 +32,7 @@ export interface EvaluatorOptions {
 const ESCALATION_LOOKBACK_MS = 7 * 86_400_000;
 /** Keyword hit counters kept (the evaluator reads the last few minutes; the rest is history for nobody). */
 const KEEP_KEYWORD_HITS_MINUTES = 24 * 60;
+const PRUNE_EVERY_MS = 10 * 60_000;
 
 /**
  * The alert evaluator: every `intervalMs` each server tries to claim the tick with SET NX (key per
@@ -42,6 +43,7 @@ const KEEP_KEYWORD_HITS_MINUTES = 24 * 60;
 export function startEvaluator(o: EvaluatorOptions) {
   const me = randomUUID();
   let running: Promise<void> | null = null;
+  let prunedAt = 0;
 
   async function claim(): Promise<boolean> {
     const slot = Math.floor(Date.now() / o.intervalMs);
@@ -86,7 +88,10 @@ export function startEvaluator(o: EvaluatorOptions) {
       enqueued ||= done;
     }
     if (enqueued) o.delivered();
-    await o.store.write((tx) => pruneKeywordHits(tx, Math.floor(now / 60_000) - KEEP_KEYWORD_HITS_MINUTES));
+    if (Date.now() - prunedAt >= PRUNE_EVERY_MS) {
+      prunedAt = Date.now();
+      await o.store.write((tx) => pruneKeywordHits(tx, Math.floor(now / 60_000) - KEEP_KEYWORD_HITS_MINUTES));
+    }
   }
 
   const tick = async () => {
