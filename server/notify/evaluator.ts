@@ -55,11 +55,14 @@ export function startEvaluator(o: EvaluatorOptions) {
     const now = o.now();
     const rules = (await listAlertRules(o.store.db, { enabledOnly: true })).map(parseRule).filter((r): r is Rule => r !== null);
     const findings = new Map<number, Finding[]>();
+    const undecided = new Set<number>();
     for (const [kind, evaluator] of Object.entries(EVALUATORS)) {
       const mine = rules.filter((r) => r.condition.kind === kind);
       try {
         for (const [id, f] of await evaluator({ db: o.store.db, now }, mine)) findings.set(id, f);
       } catch (err) {
+        // A failed read says nothing about the condition: ending these episodes now would raise them again next tick.
+        for (const r of mine) undecided.add(r.id);
         o.log.warn({ kind, error: (err as Error).message }, 'alert evaluation failed');
       }
     }
@@ -72,6 +75,7 @@ export function startEvaluator(o: EvaluatorOptions) {
           return outboxRows(a, rule, rule?.contactPoints ?? [], 'alert', o.publicUrl, now);
         }),
       ),
+      undecided,
     );
     for (const a of opened) o.announce(presentAlert(a));
     let enqueued = opened.length > 0;

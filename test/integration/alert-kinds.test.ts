@@ -105,6 +105,28 @@ describe.each(BACKENDS)('alert kinds (%s)', (backend) => {
     expect(a!.body).toContain('每分钟 3 条（回应前 1 条）');
   });
 
+  it("a rule's quiet hours hold back its non-critical alerts (logged as suppressed), never a critical one", async () => {
+    const h = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' }).format(now()));
+    const pad = (x: number) => String((x + 24) % 24).padStart(2, '0') + ':00';
+    const quietHours = { start: pad(h - 1), end: pad(h + 2) };
+    const quiet = await rule({ name: '夜间（提示）', severity: 'warning', quietHours, condition: { kind: 'new_incident' } });
+    const loud = await rule({ name: '夜间（紧急）', severity: 'critical', quietHours, condition: { kind: 'new_incident' } });
+    await sys.store.db.insertInto('stories').values(storyFixture('st_quiet', now())).execute();
+    await sys.store.db.insertInto('incidents').values(newIncident('st_quiet', now())).execute();
+    const [held] = await eventually(async () => {
+      const a = await alertsOf(quiet.id);
+      if (a.length === 0) return undefined;
+      const log = (await (await sys.fetch(`/api/v1/alerts/${a[0]!.id}/deliveries`)).json()) as { items: { status: string }[] };
+      return log.items.length ? a : undefined;
+    }, 'the held-back alert');
+    const [sent] = await waitFor(loud.id, 1, 'the critical alert');
+    await moreTicks();
+    expect(hooked(held!.id)).toHaveLength(0);
+    const log = (await (await sys.fetch(`/api/v1/alerts/${held!.id}/deliveries`)).json()) as { items: { status: string; contactPointId: number }[] };
+    expect(log.items).toEqual([expect.objectContaining({ status: 'suppressed', contactPointId: hook.id })]);
+    expect(hooked(sent!.id)).toHaveLength(1);
+  });
+
   it('response_clock: near and past the 5 h, 24 h and 48 h marks, driven by the clock', async () => {
     const r = await rule({ name: '响应时限', condition: { kind: 'response_clock', marks: [5, 24, 48], warnBeforeMinutes: 60 }, cooldownMinutes: 0 });
     await sys.store.db.insertInto('stories').values(storyFixture('st_clock', now())).execute();

@@ -17,6 +17,8 @@ export async function reconcileEpisodes(
   findings: Map<number, Finding[]>,
   now: number,
   enqueue: (tx: Executor, opened: readonly AlertRow[]) => Promise<void> = async () => undefined,
+  /** Rules whose evaluator failed this tick: their open episodes are neither touched nor ended (unknown is not false). */
+  undecided: ReadonlySet<number> = new Set(),
 ): Promise<AlertRow[]> {
   return store.write(async (tx) => {
     const open = await openEpisodes(tx);
@@ -56,7 +58,7 @@ export async function reconcileEpisodes(
       }
     }
     const ended = open.filter((a) => {
-      if (seen.has(`${a.rule_id}|${a.key}`)) return false;
+      if (seen.has(`${a.rule_id}|${a.key}`) || undecided.has(a.rule_id)) return false;
       const rule = ruleBy.get(a.rule_id);
       return !rule || now - a.last_true_at >= rule.cooldownMinutes * 60_000;
     });
