@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { QuietHours } from '../../shared/contracts/alerts.js';
-import { claimDeliveries, pruneDeliveries, recordAttempt, type OutboxRow } from '../../shared/store/repos/alert-outbox.js';
+import { claimDeliveries, hasDueDeliveries, pruneDeliveries, recordAttempt, type OutboxRow } from '../../shared/store/repos/alert-outbox.js';
 import { getContactPoint } from '../../shared/store/repos/contact-points.js';
 import type { Store } from '../../shared/store/store.js';
 import { attemptDelivery, retryDelayMs, type AttemptOutcome, type DeliveryOptions } from './deliver.js';
@@ -64,7 +64,7 @@ export function startOutbox(o: OutboxOptions) {
   }
 
   async function pass(): Promise<void> {
-    for (;;) {
+    while (await hasDueDeliveries(o.store.db, d.now())) {
       const rows = await o.store.write((tx) => claimDeliveries(tx, me, d.now(), leaseMs, o.batch ?? 20));
       if (rows.length === 0) break;
       await Promise.all(rows.map((r) => attemptRow(r).catch((err: Error) => d.log.warn({ outbox: r.id, error: err.message }, 'alert delivery attempt not recorded'))));

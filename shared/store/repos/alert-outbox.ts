@@ -24,6 +24,11 @@ export async function enqueueDeliveries(tx: Executor, rows: readonly NewOutboxRo
 const claimable = (now: number) => (eb: ExpressionBuilder<Database, 'alert_outbox'>) =>
   eb.and([eb('done_at', 'is', null), eb('next_at', '<=', now), eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)])]);
 
+/** Whether any row is due (a plain read through alert_outbox_due, so an idle poll takes no write lock). */
+export async function hasDueDeliveries(db: Executor, now: number): Promise<boolean> {
+  return (await db.selectFrom('alert_outbox').select('id').where(claimable(now)).limit(1).executeTakeFirst()) !== undefined;
+}
+
 /**
  * Leases up to `limit` due rows to `owner` until now + leaseMs. The condition is repeated on the
  * UPDATE itself: on PostgreSQL a row another server leased meanwhile is re-checked after its lock
