@@ -14,9 +14,15 @@ import { startPartitionUpkeep } from './store/partitions.js';
 import { startRetention } from './store/retention.js';
 import { startWalCheckpoints } from './store/wal-checkpoint.js';
 import { loadTopics } from './topics-source.js';
+import { createKeywordWatch, keywordRulesReloader, loadKeywordRules } from './alerts/keyword-watch.js';
 
 /** How often each worker deletes what has passed YUQING_RETENTION_DAYS (and once at start). */
 const RETENTION_EVERY_MS = 10 * 60_000;
+/**
+ * How often keyword alert rules are re-read even without a notification (a missed pub/sub message,
+ * a rule changed through another deployment's server): a rule change is in force within this.
+ */
+const KEYWORD_RULES_EVERY_MS = 5_000;
 
 /** One worker process: consumes mention batches until told to stop, then finishes the job in hand. */
 export async function main(): Promise<void> {
@@ -47,13 +53,21 @@ export async function main(): Promise<void> {
   });
   const tagger = env.YUQING_BENCH_UNTAGGED ? createUntaggedTagger() : createTagger({ topics: await loadTopics(store.db) });
   if (env.YUQING_BENCH_UNTAGGED) log.warn('YUQING_BENCH_UNTAGGED=1: tagging is off (benchmark ceiling); stored tags mean nothing');
+  // Read before the Redis connections open: an await between `new Redis` and SUBSCRIBE widens
+  // ioredis's race of SUBSCRIBE against its INFO ready check (redis/ioredis#2037).
+  const keywords = createKeywordWatch(await loadKeywordRules(store.db));
   const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
   const publisher = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3 });
   const subscriber = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
   const deltaChannel = channelName(env.YUQING_REDIS_PREFIX, CHANNELS.delta);
   const topicsChannel = channelName(env.YUQING_REDIS_PREFIX, CHANNELS.topicsChanged);
-  await subscriber.subscribe(topicsChannel);
+  const alertRulesChannel = channelName(env.YUQING_REDIS_PREFIX, CHANNELS.alertRulesChanged);
+  const reloadKeywords = keywordRulesReloader(store.db, keywords, (err) => log.warn({ error: err.message }, 'keyword alert rules not reloaded'));
+  const keywordTimer = setInterval(() => void reloadKeywords(), KEYWORD_RULES_EVERY_MS);
+  keywordTimer.unref();
+  await subscriber.subscribe(topicsChannel, alertRulesChannel);
   subscriber.on('message', (channel) => {
+    if (channel === alertRulesChannel) void reloadKeywords();
     if (channel !== topicsChannel) return;
     loadTopics(store.db).then(
       (topics) => {
@@ -70,6 +84,7 @@ export async function main(): Promise<void> {
     publish: async (delta) => void (await publisher.publish(deltaChannel, JSON.stringify(delta))),
     warn: (msg, fields) => log.warn(fields, msg),
     retentionDays: env.YUQING_RETENTION_DAYS,
+    keywords,
   });
 
   const worker = new Worker<MentionBatchJob, BatchOutcome>(
@@ -121,6 +136,7 @@ export async function main(): Promise<void> {
     // (an unfinished job is redelivered and counted once).
     await within(worker.close(), env.YUQING_JOB_LOCK_MS * 2);
     await retention?.stop();
+    clearInterval(keywordTimer);
     await closeRedis(subscriber);
     await closeRedis(publisher);
     await closeRedis(connection);

@@ -21,64 +21,54 @@ export interface DeliveryOptions {
   /** Wait before retry n is base × 2^(n-1) (±20 % jitter, so many servers do not retry in step). */
   baseDelayMs: number;
   timeoutMs: number;
-  sleep?: (ms: number) => Promise<void>;
 }
 
-export interface DeliveryOutcome {
+export interface AttemptOutcome {
   status: 'sent' | 'failed' | 'suppressed';
-  attempts: number;
   code: number | null;
   error: string | null;
+  /** A failure another attempt may cure (a 5xx, a timeout); false for a refused signature, a bad config. */
+  retryable: boolean;
 }
 
-const sleepMs = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
 /**
- * Sends one message to one contact point: quiet hours first (critical ignores them; rule-level
- * quiet hours are passed in), then up to `attempts` tries with exponential back-off. Every attempt
- * is a row in alert_deliveries, so the log shows a 500, a 500 and then the 200.
+ * One attempt at one contact point: quiet hours first (critical alerts and tests ignore them;
+ * rule-level quiet hours are passed in), then one send. Pure of the store: the caller records it.
  */
-export async function deliver(o: DeliveryOptions, cp: ContactPointRow, msg: AlertMessage, ruleQuiet: QuietHours | null = null): Promise<DeliveryOutcome> {
+export async function attemptDelivery(o: DeliveryOptions, cp: ContactPointRow, msg: AlertMessage, ruleQuiet: QuietHours | null = null): Promise<AttemptOutcome> {
   const kind = cp.kind as ContactPointKind;
-  const record = (attempt: number, status: DeliveryOutcome['status'], code: number | null, error: string | null) =>
-    logDelivery(o.db, { alert_id: msg.alertId, contact_point_id: cp.id, attempt, status, response_code: code, error, at: o.now() }).catch((err: Error) =>
-      o.log.warn({ error: err.message }, 'delivery log write failed'),
-    );
-  if (!CONTACT_POINT_KINDS.includes(kind)) {
-    await record(1, 'failed', null, `unknown kind ${cp.kind}`);
-    return { status: 'failed', attempts: 1, code: null, error: `unknown kind ${cp.kind}` };
-  }
+  if (!CONTACT_POINT_KINDS.includes(kind)) return { status: 'failed', code: null, error: `unknown kind ${cp.kind}`, retryable: false };
   let cfg;
   try {
     cfg = channelConfig(cp, o.box);
   } catch (err) {
-    const error = `cannot open the contact point's secrets: ${(err as Error).message}`;
-    await record(1, 'failed', null, error);
-    return { status: 'failed', attempts: 1, code: null, error };
+    return { status: 'failed', code: null, error: `cannot open the contact point's secrets: ${(err as Error).message}`, retryable: false };
   }
   const cpQuiet = (cfg.quietHours as QuietHours | null | undefined) ?? null;
   // A scheduled report comes at the hour its subscribers chose, and quiet hours would drop it for the whole period.
   if (msg.severity !== 'critical' && msg.reason !== 'test' && msg.reason !== 'report' && (inQuietHours(cpQuiet, msg.at, o.timeZone) || inQuietHours(ruleQuiet, msg.at, o.timeZone))) {
-    await record(0, 'suppressed', null, 'quiet hours');
-    return { status: 'suppressed', attempts: 0, code: null, error: 'quiet hours' };
+    return { status: 'suppressed', code: null, error: 'quiet hours', retryable: false };
   }
   const ctx: ChannelContext = { now: o.now, timeZone: o.timeZone, timeoutMs: o.timeoutMs };
-  const sleep = o.sleep ?? sleepMs;
-  let last: DeliveryError = new DeliveryError('not attempted', null);
-  let tried = 0;
-  for (let attempt = 1; attempt <= o.attempts; attempt++) {
-    tried = attempt;
-    try {
-      const code = await CHANNELS[kind].send(cfg, msg, ctx);
-      await record(attempt, 'sent', code, null);
-      return { status: 'sent', attempts: attempt, code, error: null };
-    } catch (err) {
-      last = err instanceof DeliveryError ? err : new DeliveryError((err as Error).message, null);
-      await record(attempt, 'failed', last.code, last.message.slice(0, 500));
-      if (!last.retryable) break;
-      if (attempt < o.attempts) await sleep(o.baseDelayMs * 2 ** (attempt - 1) * (0.8 + Math.random() * 0.4));
-    }
+  try {
+    const code = await CHANNELS[kind].send(cfg, msg, ctx);
+    return { status: 'sent', code, error: null, retryable: false };
+  } catch (err) {
+    const e = err instanceof DeliveryError ? err : new DeliveryError((err as Error).message, null);
+    return { status: 'failed', code: e.code, error: e.message.slice(0, 500), retryable: e.retryable };
   }
-  o.log.warn({ contactPoint: cp.id, alert: msg.alertId, error: last.message }, 'alert delivery failed');
-  return { status: 'failed', attempts: tried, code: last.code, error: last.message };
+}
+
+/** The wait before attempt `attempt + 1`: base × 2^(attempt-1), ±20 %, whole ms (times are BIGINT on PostgreSQL). */
+export function retryDelayMs(o: Pick<DeliveryOptions, 'baseDelayMs'>, attempt: number): number {
+  return Math.round(o.baseDelayMs * 2 ** (attempt - 1) * (0.8 + Math.random() * 0.4));
+}
+
+/** The "send test" button: one attempt now, logged, answered with the receiver's reason. */
+export async function deliverTest(o: DeliveryOptions, cp: ContactPointRow, msg: AlertMessage): Promise<AttemptOutcome & { attempts: number }> {
+  const r = await attemptDelivery(o, cp, msg);
+  await logDelivery(o.db, { alert_id: msg.alertId, contact_point_id: cp.id, attempt: 1, status: r.status, response_code: r.code, error: r.error, at: o.now() }).catch((err: Error) =>
+    o.log.warn({ error: err.message }, 'delivery log write failed'),
+  );
+  return { ...r, attempts: 1 };
 }

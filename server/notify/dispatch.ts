@@ -1,6 +1,5 @@
-import { getContactPoints } from '../../shared/store/repos/contact-points.js';
 import type { AlertRow } from '../../shared/store/repos/alerts.js';
-import { deliver, type DeliveryOptions, type DeliveryOutcome } from './deliver.js';
+import type { NewOutboxRow } from '../../shared/store/repos/alert-outbox.js';
 import type { AlertMessage } from './message.js';
 import type { Rule } from './rules.js';
 
@@ -18,9 +17,13 @@ export function messageOf(a: AlertRow, reason: AlertMessage['reason'], publicUrl
   };
 }
 
-/** Sends an alert to each of the given contact points, in parallel, each with its own retries. */
-export async function dispatch(o: DeliveryOptions & { publicUrl: string }, a: AlertRow, rule: Rule | undefined, ids: readonly number[], reason: AlertMessage['reason']): Promise<DeliveryOutcome[]> {
-  const cps = await getContactPoints(o.db, ids);
-  const msg = messageOf(a, reason, o.publicUrl, o.now());
-  return Promise.all(cps.map((cp) => deliver(o, cp, msg, rule?.quietHours ?? null)));
+/**
+ * The outbox rows that send an alert to each of the given contact points (written in the
+ * transaction that opens or escalates it; server/notify/outbox.ts sends them). The message is
+ * fixed now, so a retry an hour later says what the first attempt said.
+ */
+export function outboxRows(a: AlertRow, rule: Rule | undefined, ids: readonly number[], reason: AlertMessage['reason'], publicUrl: string, at: number): NewOutboxRow[] {
+  const message = JSON.stringify(messageOf(a, reason, publicUrl, at));
+  const ruleQuiet = rule?.quietHours ? JSON.stringify(rule.quietHours) : null;
+  return [...new Set(ids)].map((id) => ({ alert_id: a.id, contact_point_id: id, reason, message, rule_quiet: ruleQuiet, next_at: at, created_at: at }));
 }

@@ -6,8 +6,10 @@ import type { AlertView } from '../../shared/contracts/alerts.js';
 import { openStore, type Store } from '../../shared/store/store.js';
 import { closeRedis } from '../../shared/util/within.js';
 import type { Logger } from '../log.js';
+import { CHANNELS, channelName } from '../../shared/contracts/queue.js';
 import { startEvaluator } from './evaluator.js';
 import { contactPointSender, type ContactPointSender } from './outbound.js';
+import { startOutbox } from './outbox.js';
 import { notifyRouter } from './routes.js';
 import { loadNotifyKey, secretBox } from './secret-box.js';
 
@@ -20,6 +22,8 @@ export interface NotifyOptions {
   timeoutMs: number;
   /** Where the dashboard is reachable, for absolute links in messages (YUQING_PUBLIC_URL). */
   publicUrl: string;
+  /** How often this server looks for due deliveries in the outbox. */
+  deliveryPollMs: number;
 }
 
 export interface NotifyDeps {
@@ -37,6 +41,7 @@ export interface Notify {
   evaluator: ReturnType<typeof startEvaluator>;
   /** Sending through a contact point for other features (the scheduled reports). */
   sender: ContactPointSender;
+  outbox: ReturnType<typeof startOutbox>;
   stop(): Promise<void>;
 }
 
@@ -54,6 +59,7 @@ export async function mountNotify(d: NotifyDeps): Promise<Notify> {
     baseDelayMs: 2_000,
     timeoutMs: 10_000,
     publicUrl: process.env.YUQING_PUBLIC_URL ?? '',
+    deliveryPollMs: 1_000,
     ...d.options,
   };
   const store = await openStore({ dataDir: d.env.DATA_DIR, databaseUrl: d.env.DATABASE_URL, mode: 'read', readers: 1 });
@@ -71,16 +77,33 @@ export async function mountNotify(d: NotifyDeps): Promise<Notify> {
   });
   await subscriber.subscribe(channel);
   const announce = (a: AlertView) => void d.redis.publish(channel, JSON.stringify(a)).catch((err: Error) => d.log.warn({ error: err.message }, 'alert publish failed'));
+  const rulesChannel = channelName(d.env.YUQING_REDIS_PREFIX, CHANNELS.alertRulesChanged);
+  const announceRules = () => void d.redis.publish(rulesChannel, String(Date.now())).catch((err: Error) => d.log.warn({ error: err.message }, 'alert rules change not published'));
   const delivery = { db: store.db, box, log: d.log, timeZone: d.env.YUQING_TIMEZONE, now: o.now, attempts: o.attempts, baseDelayMs: o.baseDelayMs, timeoutMs: o.timeoutMs, publicUrl: o.publicUrl };
-  const evaluator = startEvaluator({ store, redis: d.redis, prefix: d.env.YUQING_REDIS_PREFIX, log: d.log, delivery, intervalMs: o.intervalMs, announce });
-  const router = notifyRouter({ store, box, delivery, announceAck: announce });
+  const outbox = startOutbox({ store, delivery, pollMs: o.deliveryPollMs });
+  const evaluator = startEvaluator({
+    store,
+    redis: d.redis,
+    prefix: d.env.YUQING_REDIS_PREFIX,
+    log: d.log,
+    now: o.now,
+    publicUrl: o.publicUrl,
+    intervalMs: o.intervalMs,
+    announce,
+    delivered: () => void outbox.kick(),
+  });
+  // Deliveries left by a server that stopped (or died) are taken up at once.
+  void outbox.kick();
+  const router = notifyRouter({ store, box, delivery, announceAck: announce, announceRules });
   return {
     router,
     store,
     evaluator,
     sender: contactPointSender(delivery),
+    outbox,
     async stop() {
       await evaluator.stop();
+      await outbox.stop();
       await closeRedis(subscriber);
       await store.close();
     },

@@ -1,12 +1,14 @@
+import { logDelivery } from '../../shared/store/repos/alerts.js';
 import { getContactPoint } from '../../shared/store/repos/contact-points.js';
-import { deliver, type DeliveryOptions, type DeliveryOutcome } from './deliver.js';
-import type { MessageAttachment } from './message.js';
+import { attemptDelivery, retryDelayMs, type AttemptOutcome, type DeliveryOptions } from './deliver.js';
+import type { AlertMessage, MessageAttachment } from './message.js';
 
 /**
  * The seam through which features other than alerting (the scheduled reports, server/reports/
- * delivery.ts) send through a contact point: the same channels, retries and alert_deliveries log
- * rows (alert_id NULL) as an alert, without knowing how deliver() does it. Whatever makes alert
- * deliveries durable can change behind send() while this interface stays.
+ * delivery.ts) send through a contact point: the same channels, back-off and alert_deliveries log
+ * rows (alert_id NULL) as an alert. Retries run in this process, not through the alert outbox: the
+ * caller has claimed the send once per period (report_deliveries), so a server that dies
+ * mid-retry leaves that delivery unfinished rather than sent twice.
  */
 export interface OutboundMessage {
   /** The e-mail subject and the robots' heading. */
@@ -20,7 +22,16 @@ export interface OutboundMessage {
   attachments?: readonly MessageAttachment[];
 }
 
-export type { DeliveryOutcome, MessageAttachment };
+export type { MessageAttachment };
+
+export interface DeliveryOutcome {
+  status: AttemptOutcome['status'];
+  attempts: number;
+  code: number | null;
+  error: string | null;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export interface ContactPointSender {
   /** Sends to one contact point; null when it does not exist (deleted since). */
@@ -34,7 +45,7 @@ export function contactPointSender(o: DeliveryOptions & { publicUrl: string }): 
     async send(id, m) {
       const cp = await getContactPoint(o.db, id);
       if (!cp) return null;
-      return deliver(o, cp, {
+      const msg: AlertMessage = {
         alertId: null,
         ruleName: m.source,
         severity: 'info',
@@ -44,7 +55,19 @@ export function contactPointSender(o: DeliveryOptions & { publicUrl: string }): 
         at: o.now(),
         reason: 'report',
         ...(m.attachments ? { attachments: m.attachments } : {}),
-      });
+      };
+      let r: AttemptOutcome = { status: 'failed', code: null, error: 'not attempted', retryable: false };
+      let attempt = 0;
+      while (attempt < o.attempts) {
+        attempt++;
+        r = await attemptDelivery(o, cp, msg);
+        await logDelivery(o.db, { alert_id: null, contact_point_id: cp.id, attempt, status: r.status, response_code: r.code, error: r.error, at: o.now() }).catch((err: Error) =>
+          o.log.warn({ error: err.message }, 'delivery log write failed'),
+        );
+        if (r.status !== 'failed' || !r.retryable) break;
+        if (attempt < o.attempts) await sleep(retryDelayMs(o, attempt));
+      }
+      return { status: r.status, attempts: attempt, code: r.code, error: r.error };
     },
     absolute: (path) => (o.publicUrl ? new URL(path, o.publicUrl).toString() : path),
   };

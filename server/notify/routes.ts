@@ -18,7 +18,7 @@ import type { Store } from '../../shared/store/store.js';
 import { HttpError, parseBody, parseQuery } from '../http/errors.js';
 import { actorOf, resolveActor } from '../incidents/actor.js';
 import { fullConfig, presentContactPoint, splitSecrets } from './contact-points.js';
-import { deliver, type DeliveryOptions } from './deliver.js';
+import { deliverTest, type DeliveryOptions } from './deliver.js';
 import type { AlertMessage } from './message.js';
 import { presentAlert, presentDelivery } from './present.js';
 import { presentRule } from './rules.js';
@@ -29,6 +29,8 @@ export interface NotifyRouteOptions {
   box: SecretBox;
   delivery: DeliveryOptions & { publicUrl: string };
   announceAck: (a: AlertView) => void;
+  /** Tells the workers to reload their keyword watchlists (they also re-read them every few seconds). */
+  announceRules: () => void;
 }
 
 function idOf(req: Request): number {
@@ -79,6 +81,7 @@ export function notifyRouter(o: NotifyRouteOptions): Router {
     const cfg = parseBody(alertRuleInputSchema, req);
     await checkContactPoints([...cfg.contactPoints, ...(cfg.escalation?.contactPoints ?? [])]);
     const id = await o.store.write((tx) => insertAlertRule(tx, JSON.stringify(cfg), cfg.enabled, now(), actorOf(res)));
+    o.announceRules();
     res.status(201).json(presentRule((await getAlertRule(db, id))!));
   });
   r.get('/alert-rules/:id', ...admin, async (req, res) => {
@@ -95,12 +98,14 @@ export function notifyRouter(o: NotifyRouteOptions): Router {
       updateAlertRule(tx, id, { config: JSON.stringify(cfg), enabled: cfg.enabled, at: now(), by: actorOf(res), ...(expected ? { expectedVersion: Number(expected) } : {}) }),
     );
     if (v === null) throw new HttpError(expected ? 409 : 404, expected ? 'the rule changed since you loaded it (If-Match version is stale)' : 'no such rule');
+    o.announceRules();
     res.json(presentRule((await getAlertRule(db, id))!));
   });
   r.delete('/alert-rules/:id', ...admin, async (req, res) => {
     const id = idOf(req);
     const v = await o.store.write((tx) => updateAlertRule(tx, id, { config: null, enabled: false, at: now(), by: actorOf(res) }));
     if (v === null) throw new HttpError(404, 'no such rule');
+    o.announceRules();
     res.json({ deleted: true, version: v });
   });
   r.get('/alert-rules/:id/versions', ...admin, async (req, res) => {
@@ -152,7 +157,7 @@ export function notifyRouter(o: NotifyRouteOptions): Router {
       reason: 'test',
     };
     // One attempt: the administrator wants to see the receiver's answer now, not after back-off.
-    const outcome = await deliver({ ...o.delivery, attempts: 1 }, row, msg);
+    const { retryable: _retryable, ...outcome } = await deliverTest(o.delivery, row, msg);
     res.status(outcome.status === 'sent' ? 200 : 502).json(outcome);
   });
   r.get('/contact-points/:id/deliveries', ...admin, async (req, res) => {

@@ -31,6 +31,8 @@ export const CHANNELS = {
   delta: 'live:delta',
   /** Topic configuration changed in the store; workers reload it. */
   topicsChanged: 'config:topics',
+  /** Alert rules changed in the store; workers reload their keyword watchlists. */
+  alertRulesChanged: 'config:alert-rules',
 } as const;
 
 /** Channels live under the deployment's Redis prefix, like BullMQ's keys. */

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** The alerting tables (migration 30) as Kysely sees them; merged into schema.ts's Database. */
+/** The alerting tables (migrations 30 and 31) as Kysely sees them; merged into schema.ts's Database. */
 export interface AlertTables {
   alert_rules: {
     id: Generated<number>;
@@ -54,4 +54,23 @@ export interface AlertTables {
     at: number;
   };
   alert_state: { key: string; value: string; updated_at: number };
+  /** Per keyword rule and minute of created_at: matches among newly stored mentions (written by the workers). */
+  alert_keyword_hits: { rule_id: number; minute: number; n: number; /** JSON array of mention uids. */ sample_uids: string };
+  /** Deliveries still to make (done_at null) and made, each claimed by one server at a time. */
+  alert_outbox: {
+    id: Generated<number>;
+    alert_id: number;
+    contact_point_id: number;
+    reason: string;
+    /** The AlertMessage as JSON, fixed when the row is written. */
+    message: string;
+    /** The rule's quiet hours (JSON) at that time, or null. */
+    rule_quiet: string | null;
+    attempts: number;
+    next_at: number;
+    lease_owner: string | null;
+    lease_until: number | null;
+    done_at: number | null;
+    created_at: number;
+  };
 }

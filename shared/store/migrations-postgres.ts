@@ -31,6 +31,7 @@ import { ACCOUNTS_POSTGRES_MIGRATION } from './migrations-accounts-postgres.js';
 import { REPORTS_POSTGRES_MIGRATION } from './migrations-reports-postgres.js';
 import { REPORT_DELIVERY_POSTGRES_MIGRATION } from './migrations-report-delivery.js';
 import { ALERTS_MIGRATION_POSTGRES } from './migrations-alerts-postgres.js';
+import { ALERT_DELIVERY_MIGRATION_POSTGRES } from './migrations-alert-delivery-postgres.js';
 
 const DAY_MS = 86_400_000;
 
@@ -295,6 +296,7 @@ CREATE INDEX incident_events_at ON incident_events (at, id);
   REPORTS_POSTGRES_MIGRATION,
   REPORT_DELIVERY_POSTGRES_MIGRATION,
   ALERTS_MIGRATION_POSTGRES,
+  ALERT_DELIVERY_MIGRATION_POSTGRES,
 ];
 
 /** The day partition's name: `mentions_p20250131` holds the mentions created on that UTC day. */

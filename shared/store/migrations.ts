@@ -1,6 +1,7 @@
 import { indexedTerms } from './terms.js';
 import { ACCOUNTS_MIGRATION } from './migrations-accounts.js';
 import { ALERTS_MIGRATION } from './migrations-alerts.js';
+import { ALERT_DELIVERY_MIGRATION } from './migrations-alert-delivery.js';
 import { REPORT_DELIVERY_MIGRATION } from './migrations-report-delivery.js';
 
 /**
@@ -277,6 +278,7 @@ CREATE INDEX reports_period ON reports (kind, period);
   },
   REPORT_DELIVERY_MIGRATION,
   ALERTS_MIGRATION,
+  ALERT_DELIVERY_MIGRATION,
 ];
 
 /** The few calls the runner needs; better-sqlite3's Database satisfies it. */

@@ -2,43 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertDeliveryView, AlertView, ContactPointView } from '../../shared/contracts/alerts.js';
 import { makeMentions, minutesAgoIso } from '../fixtures/mentions.js';
 import { RECEIVER_SECRETS, startHttpReceiver, startSmtpReceiver, type HttpReceiver, type SmtpReceiver } from '../support/receivers.js';
+import { BACKENDS, createTestDatabase, stopTestCluster } from '../support/stores.js';
 import { eventually, startSystem, type TestSystem } from '../support/system.js';
 
 /**
  * Alerts end to end: mentions posted through the real API and tagged by a real worker trigger a
- * keyword rule and a volume surge; the evaluator (on a fast timer, with an injected clock) raises
- * one alert per episode and delivers it to local stand-ins for DingTalk, WeCom, Feishu, a webhook
- * and an SMTP server, each checking its platform's signature and message shape.
+ * keyword rule (counted by the worker in its batch transaction) and a volume surge (from the
+ * per-minute rollup); the evaluator (on a fast timer, with an injected clock) raises one alert per
+ * episode and the outbox delivers it to local stand-ins for DingTalk, WeCom, Feishu, a webhook and
+ * an SMTP server, each checking its platform's signature and message shape. On each backend.
  */
-let sys: TestSystem;
-let http: HttpReceiver;
-let smtp: SmtpReceiver;
-let offset = 0;
-const now = () => Date.now() + offset;
-
-beforeAll(async () => {
-  http = await startHttpReceiver();
-  smtp = await startSmtpReceiver();
-  sys = await startSystem({ notify: { now, intervalMs: 250, baseDelayMs: 20, attempts: 5, timeoutMs: 3000, publicUrl: 'http://yuqing.example' } });
-});
-afterAll(async () => {
-  await sys?.stop();
-  await http?.close();
-  await smtp?.close();
-});
-
-const admin = (method: string, path: string, body?: unknown) =>
-  sys.fetch(`/api/v1${path}`, {
-    method,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-
-async function create<T>(path: string, body: unknown): Promise<T> {
-  const res = await admin('POST', path, body);
-  const out = (await res.json()) as T;
-  expect(res.status, JSON.stringify(out)).toBe(201);
-  return out;
-}
 
 /** Quiet hours around the current local (Asia/Shanghai) time, so "now" is quiet. */
 function quietNow(): { start: string; end: string } {
@@ -59,7 +32,45 @@ function plainText(raw: string): string {
 
 const settle = () => new Promise((r) => setTimeout(r, 1500));
 
-describe('alerts', () => {
+afterAll(() => stopTestCluster());
+
+describe.each(BACKENDS)('alerts (%s)', (backend) => {
+  let sys: TestSystem;
+  let http: HttpReceiver;
+  let smtp: SmtpReceiver;
+  let offset = 0;
+  const now = () => Date.now() + offset;
+
+  beforeAll(async () => {
+    http = await startHttpReceiver();
+    smtp = await startSmtpReceiver();
+    const databaseUrl = backend === 'postgres' ? await createTestDatabase() : undefined;
+    sys = await startSystem({
+      ...(databaseUrl ? { databaseUrl } : {}),
+      // Mentions are dated by the injected clock, which runs up to 11 minutes ahead of the real one.
+      env: { YUQING_MAX_FUTURE_MINUTES: '30' },
+      notify: { now, intervalMs: 250, deliveryPollMs: 100, baseDelayMs: 20, attempts: 5, timeoutMs: 3000, publicUrl: 'http://yuqing.example' },
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await sys?.stop();
+    await http?.close();
+    await smtp?.close();
+  });
+
+  const admin = (method: string, path: string, body?: unknown) =>
+    sys.fetch(`/api/v1${path}`, {
+      method,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+
+  async function create<T>(path: string, body: unknown): Promise<T> {
+    const res = await admin('POST', path, body);
+    const out = (await res.json()) as T;
+    expect(res.status, JSON.stringify(out)).toBe(201);
+    return out;
+  }
+
   it('delivers one alert per episode to each receiver in its format, with retries, quiet hours and escalation', async () => {
     const cp = {
       dingtalk: await create<ContactPointView>('/contact-points', { kind: 'dingtalk', name: '值班群（钉钉）', url: `${http.url}/dingtalk?access_token=tok123`, secret: RECEIVER_SECRETS.dingtalk }),
@@ -109,6 +120,7 @@ describe('alerts', () => {
       condition: { kind: 'surge', windowMinutes: 10, minCount: 20, minRatio: 2 },
       contactPoints: broadcast,
       escalation: { afterMinutes: 10, contactPoints: [cp.escalate.id] },
+      cooldownMinutes: 1,
     });
     // An invalid rule is refused with the reason.
     const bad = await admin('POST', '/alert-rules', { name: 'x', condition: { kind: 'keyword', rules: [{ none: ['a'] }] } });
@@ -139,7 +151,8 @@ describe('alerts', () => {
     expect(alerts.unread).toBe(2);
     const kwAlert = alerts.items.find((a) => a.ruleId === keyword.id)!;
     const surgeAlert = alerts.items.find((a) => a.ruleId === surge.id)!;
-    expect(kwAlert.title).toContain('2 条新提及'); // the 演习 mention is excluded
+    expect(kwAlert.title).toContain(' 2 条提及'); // the 演习 mention is excluded
+    expect(kwAlert.body).toMatch(/袭警|襲警/);
     expect(kwAlert.link).toMatch(/^\/analyst\?q=/);
     expect(surgeAlert.link).toMatch(/^\/analyst\?from=/);
 
@@ -155,9 +168,13 @@ describe('alerts', () => {
     expect(feishuTitles.some((x) => x.includes('袭警'))).toBe(true);
     const hookBodies = http.on('/hook').map((r) => r.body);
     expect(hookBodies).toContainEqual(expect.objectContaining({ type: 'alert', alertId: kwAlert.id, severity: 'critical', link: expect.stringContaining('http://yuqing.example/analyst') }));
+    for (const r of http.on('/hook')) expect(r.headers['x-yuqing-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
+    for (const r of http.on('/dingtalk')) expect(r.query.get('sign')).toBeTruthy();
     const mail = smtp.mails.map((m) => ({ ...m, text: plainText(m.raw) }));
     expect(mail[0]?.to).toEqual(['duty@example.org']);
+    expect(mail[0]?.from).toBe('yuqing@example.org');
     expect(mail.some((m) => m.text.includes('http://yuqing.example/analyst'))).toBe(true);
+    expect(mail.some((m) => /^Subject: /m.test(m.raw))).toBe(true);
 
     // Retries: 500, 500, then delivered; every attempt logged.
     const kwLog = (await (await admin('GET', `/alerts/${kwAlert.id}/deliveries`)).json()) as { items: AlertDeliveryView[] };
@@ -174,11 +191,13 @@ describe('alerts', () => {
     const surgeLog = (await (await admin('GET', `/alerts/${surgeAlert.id}/deliveries`)).json()) as { items: AlertDeliveryView[] };
     expect(surgeLog.items.find((d) => d.contactPointId === cp.quiet.id)?.status).toBe('suppressed');
 
-    // More matching mentions within the episode: no new alert.
-    await sys.postMentions([{ id: 'kw-4', platform: 'weibo', kind: 'post', text: '又一起袭警事件？', createdAt: minutesAgoIso(0) }]);
+    // More matching mentions and more volume within both episodes: no new alert.
+    await sys.postMentions([...makeMentions(30, 'bg2'), { id: 'kw-4', platform: 'weibo', kind: 'post', text: '又一起袭警事件？', createdAt: minutesAgoIso(0) }]);
     await sys.drained();
     await settle();
-    expect(http.on('/dingtalk')).toHaveLength(2);
+    for (const p of robots) expect(http.on(p), p).toHaveLength(2);
+    expect(smtp.mails).toHaveLength(2);
+    expect((await sys.getJson<{ items: AlertView[] }>('/api/v1/alerts?state=all')).items).toHaveLength(2);
 
     // Acknowledge the surge; 11 minutes later only the unacknowledged keyword alert escalates, once.
     const ack = await sys.fetch(`/api/v1/alerts/${surgeAlert.id}/ack`, { method: 'POST' });
@@ -191,18 +210,22 @@ describe('alerts', () => {
     expect(http.on('/escalate')).toHaveLength(1);
     expect(http.on('/escalate')[0]?.body).toMatchObject({ escalation: true, alertId: kwAlert.id });
 
-    // The keyword episode ended (false for longer than its 1-minute cool-down): a new mention is a new alert.
+    // Both episodes ended (false for longer than their 1-minute cool-down): a new surge and a new
+    // keyword mention, dated by the moved clock, are new episodes and new alerts.
     await eventually(async () => {
       const all = await sys.getJson<{ items: AlertView[] }>('/api/v1/alerts');
-      return all.items.find((a) => a.id === kwAlert.id)?.resolvedAt ? true : undefined;
-    }, 'keyword episode resolved', 10_000);
-    await sys.postMentions([{ id: 'kw-5', platform: 'weibo', kind: 'post', text: '袭警者今天被判刑', createdAt: minutesAgoIso(0) }]);
+      const ended = (id: number) => all.items.find((a) => a.id === id)?.resolvedAt;
+      return ended(kwAlert.id) && ended(surgeAlert.id) ? true : undefined;
+    }, 'both episodes resolved', 10_000);
+    await sys.postMentions([...makeMentions(25, 'bg3', now()), { id: 'kw-5', platform: 'weibo', kind: 'post', text: '袭警者今天被判刑', createdAt: minutesAgoIso(0, now()) }]);
     await sys.drained();
-    await eventually(() => (http.on('/dingtalk').length === 3 ? true : undefined), 'a second keyword episode', 10_000);
+    await eventually(() => (http.on('/dingtalk').length === 4 ? true : undefined), 'a second surge and a second keyword episode', 10_000);
     await settle();
-    expect(http.on('/dingtalk')).toHaveLength(3);
-    const unread = await sys.getJson<{ unread: number }>('/api/v1/alerts?state=unread');
-    expect(unread.unread).toBe(2);
+    expect(http.on('/dingtalk')).toHaveLength(4);
+    const all = await sys.getJson<{ items: AlertView[]; unread: number }>('/api/v1/alerts?state=all');
+    expect(all.items.filter((a) => a.ruleId === surge.id)).toHaveLength(2);
+    expect(all.items.filter((a) => a.ruleId === keyword.id)).toHaveLength(2);
+    expect(all.unread).toBe(3);
 
     // Rules are versioned: an edit is version 2, with who and when.
     const put = await admin('PUT', `/alert-rules/${keyword.id}`, { name: '袭警（含英文）', severity: 'critical', condition: { kind: 'keyword', rules: [{ any: ['袭警', 'assault on police'] }] } });

@@ -3,6 +3,7 @@ import type { BatchDelta } from '../../shared/contracts/live.js';
 import { mentionBatchJobSchema } from '../../shared/contracts/queue.js';
 import { recordRejected, type RejectedItem } from '../../shared/store/repos/rejected-items.js';
 import type { Store } from '../../shared/store/store.js';
+import type { KeywordWatch } from '../alerts/keyword-watch.js';
 import type { Tagger } from '../nlp/tagger.js';
 import { createBatchWriter } from '../store/write-batch.js';
 import { buildBatchDelta } from './batch-delta.js';
@@ -30,12 +31,14 @@ export interface BatchProcessorDeps {
   now?: () => number;
   /** YUQING_RETENTION_DAYS: mentions created before the window are not stored. */
   retentionDays?: number;
+  /** Keyword alert rules, counted in the batch's transaction. */
+  keywords?: KeywordWatch;
 }
 
 /** The work of one job: validate → tag → store (one transaction) → publish the live delta. */
 export function createBatchProcessor(deps: BatchProcessorDeps) {
   const { store, tagger } = deps;
-  const writer = createBatchWriter(store, { retentionDays: deps.retentionDays });
+  const writer = createBatchWriter(store, { retentionDays: deps.retentionDays, keywords: deps.keywords });
   const now = deps.now ?? Date.now;
 
   return async function processBatch(jobId: string, data: unknown): Promise<BatchOutcome> {

@@ -1,10 +1,12 @@
 import type { IngestSource } from '../../shared/contracts/queue.js';
 import { certaintyOf } from '../../shared/contracts/tags.js';
 import { AggregateDeltas, applyAggregateDeltas } from '../../shared/store/repos/aggregates.js';
+import { addKeywordHits } from '../../shared/store/repos/keyword-hits.js';
 import { claimNewUids, insertMentions, insertMentionTopics, type NewMention } from '../../shared/store/repos/mentions.js';
 import { ensureStories, saveStories, storiesForUpdate, type StoryStart, type StoryState } from '../../shared/store/repos/stories.js';
 import type { MentionRow, StoryRow } from '../../shared/store/rows.js';
 import type { Executor, Store } from '../../shared/store/store.js';
+import type { KeywordWatch } from '../alerts/keyword-watch.js';
 import type { TaggedMention } from '../pipeline/tagged-mention.js';
 import { createLiveStoryScorer, type BatchStories } from '../rumour/live-scorer.js';
 import { observationOf } from '../rumour/observation.js';
@@ -32,6 +34,8 @@ export interface BatchWriterOptions {
    * retention may already have deleted it, and storing it again would count it twice.
    */
   retentionDays?: number | undefined;
+  /** Keyword alert rules: the newly stored mentions' hits are counted in the same transaction. */
+  keywords?: KeywordWatch | undefined;
 }
 
 /** A mention of the batch, made ready outside the transaction (pure work: it may be retried). */
@@ -130,7 +134,7 @@ function countIntoStory(s: StoryState, p: Prepared): void {
  *
  * Every step is a handful of set-wise statements whatever the batch size: claim the new uids,
  * prefetch the story index, create and load the touched stories, then insert mentions, topic
- * rows, index entries, stories and aggregate counters in multi-row statements. Story assignment
+ * rows, index entries, stories, aggregate counters and keyword alert hits in multi-row statements. Story assignment
  * and the rumour scorer work on the batch's rows in memory in between.
  */
 export function createBatchWriter(store: Store, opts: BatchWriterOptions = {}) {
@@ -195,6 +199,13 @@ export function createBatchWriter(store: Store, opts: BatchWriterOptions = {}) {
     const scored = await scoring.finish();
     await saveStories(tx, [...held.values()]);
     await applyAggregateDeltas(tx, aggregates);
+    // Only `mine` (the uids this transaction claimed): a retried or duplicated batch adds no hit.
+    if (opts.keywords) {
+      const hits = opts.keywords.hits(
+        mine.map(({ row, t }) => ({ uid: row.uid, text: row.text, createdAt: row.created_at, platform: row.platform, lang: row.lang, region: row.region, topics: t.tags.topics })),
+      );
+      if (hits.size) await addKeywordHits(tx, hits);
+    }
     // A story that needs clarification opens its one incident in the same transaction (see incidents.ts).
     await openIncidents(tx, scored, now);
     return { inserted: mine.map((p) => p.row), duplicates, stories: scored };

@@ -1,5 +1,5 @@
 import { insertAlert, openEpisodes, resolveAlerts, touchAlerts, type AlertRow } from '../../../shared/store/repos/alerts.js';
-import type { Store } from '../../../shared/store/store.js';
+import type { Executor, Store } from '../../../shared/store/store.js';
 import type { Rule } from '../rules.js';
 import type { Finding } from './finding.js';
 
@@ -8,9 +8,18 @@ import type { Finding } from './finding.js';
  * its (rule, key) only moves that episode's last_true_at; one without opens a new episode (the
  * alert, returned for delivery); an open episode whose condition has been false for the rule's
  * cool-down (or whose rule is gone or disabled) is resolved. So a keyword hit by 500 mentions in
- * a minute, or a surge that lasts an hour, is one alert.
+ * a minute, or a surge that lasts an hour, is one alert. `enqueue` writes the new alerts'
+ * deliveries in the same transaction, so an alert is never stored without them (nor they without it).
  */
-export async function reconcileEpisodes(store: Store, rules: readonly Rule[], findings: Map<number, Finding[]>, now: number): Promise<AlertRow[]> {
+export async function reconcileEpisodes(
+  store: Store,
+  rules: readonly Rule[],
+  findings: Map<number, Finding[]>,
+  now: number,
+  enqueue: (tx: Executor, opened: readonly AlertRow[]) => Promise<void> = async () => undefined,
+  /** Rules whose evaluator failed this tick: their open episodes are neither touched nor ended (unknown is not false). */
+  undecided: ReadonlySet<number> = new Set(),
+): Promise<AlertRow[]> {
   return store.write(async (tx) => {
     const open = await openEpisodes(tx);
     const openBy = new Map(open.map((a) => [`${a.rule_id}|${a.key}`, a]));
@@ -49,7 +58,7 @@ export async function reconcileEpisodes(store: Store, rules: readonly Rule[], fi
       }
     }
     const ended = open.filter((a) => {
-      if (seen.has(`${a.rule_id}|${a.key}`)) return false;
+      if (seen.has(`${a.rule_id}|${a.key}`) || undecided.has(a.rule_id)) return false;
       const rule = ruleBy.get(a.rule_id);
       return !rule || now - a.last_true_at >= rule.cooldownMinutes * 60_000;
     });
@@ -59,6 +68,7 @@ export async function reconcileEpisodes(store: Store, rules: readonly Rule[], fi
       ended.map((a) => a.id),
       now,
     );
+    await enqueue(tx, opened);
     return opened;
   });
 }

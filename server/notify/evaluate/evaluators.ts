@@ -4,7 +4,7 @@ import { evaluateIneffectiveAnswers, evaluateNewIncidents, evaluateResponseClock
 import { evaluateKeywords } from './keyword.js';
 import { evaluateShareSurges, evaluateSurges } from './surge.js';
 
-/** One evaluator per rule kind. Cursor-based ones run even without rules so their cursors follow now. */
+/** One evaluator per rule kind; each reads rollups or small tables, never the mentions. */
 export const EVALUATORS: Record<AlertKind, Evaluator> = {
   keyword: evaluateKeywords,
   surge: evaluateSurges,

@@ -1,29 +1,31 @@
 import { RESPONSE_MARK_HOURS } from '../../../shared/contracts/incidents.js';
 import { responseClock } from '../../../shared/incidents/clock.js';
-import { readAlertState, writeAlertState } from '../../../shared/store/repos/alerts.js';
 import { answeredStoriesSeenSince, incidentIdsForStories, incidentsOpenedSince, runningIncidents } from '../../../shared/store/repos/alert-inputs.js';
 import { presentStory } from '../../../shared/store/rows.js';
 import { analystLink, type Evaluator, type Finding } from './finding.js';
 
 const HOUR = 3_600_000;
-const STATE_KEY = 'incident-cursor';
 const LIMIT = 500;
+const LOOKBACK_MS = 10 * 60_000;
 
-/** New rumour incidents: those opened after the cursor (incidents_opened index), one finding each. */
+/**
+ * New rumour incidents: those opened in the last LOOKBACK_MS (incidents_opened index), one finding
+ * each, keyed by incident. No cursor: an incident stays "new" for the whole look-back, so a tick
+ * that ran with an older rule list, or an incident whose transaction committed late, is seen by
+ * the next tick; the open episode per (rule, incident) keeps that to one alert. The finding holds
+ * on every tick of the look-back, so the episode cannot end (and raise the incident again) before
+ * the incident has left it.
+ */
 export const evaluateNewIncidents: Evaluator = async ({ db, now }, rules) => {
   const out = new Map<number, Finding[]>();
-  const raw = await readAlertState(db, STATE_KEY);
-  const since = raw ? Number(raw) : now - 5 * 60_000;
-  const rows = await incidentsOpenedSince(db, since, LIMIT);
+  if (rules.length === 0) return out;
+  const rows = await incidentsOpenedSince(db, now - LOOKBACK_MS, LIMIT);
   const findings = rows.map((r) => ({
     key: `incident:${r.id}`,
     title: `新谣言事件 #${r.id}`,
     body: `疑似谣言：${r.story_text.slice(0, 140)}（评分 ${r.score_at_open.toFixed(2)}）。5 小时内需发布权威信息。`,
     link: `/incidents/${r.id}`,
   }));
-  const last = rows[rows.length - 1];
-  // Full batch: continue from the last one; otherwise the newest seen + 1 (opened_at only grows per writer).
-  await writeAlertState(db, STATE_KEY, String(last ? last.opened_at + (rows.length === LIMIT ? 0 : 1) : since), now);
   for (const rule of rules) if (findings.length) out.set(rule.id, findings);
   return out;
 };

@@ -3,37 +3,11 @@ import type { StoryRow } from '../rows.js';
 import type { Executor } from '../store.js';
 
 /**
- * What the alert evaluator reads, all bounded and indexed: mentions after a (created_at, uid)
- * cursor (mentions_created), sums of per-minute aggregates over minute ranges (agg_minute's key
- * starts with minute), incidents by opened_at / still running, and recently seen stories.
+ * What the alert evaluator reads, all bounded and indexed (never the mentions: keyword hits are
+ * counted by the workers, repos/keyword-hits.ts): sums of per-minute aggregates over minute ranges
+ * (agg_minute's key starts with minute), incidents by opened_at / still running, and recently seen
+ * stories.
  */
-
-export interface AlertMention {
-  uid: string;
-  text: string;
-  created_at: number;
-  platform: string;
-  region: string | null;
-  lang: string;
-  topics: string;
-  sentiment: string;
-  critical: number;
-  author_name: string | null;
-  url: string | null;
-  engagement: number;
-}
-
-/** Mentions with (created_at, uid) after the cursor, oldest first, at most `limit`. */
-export async function mentionsAfter(db: Executor, cursor: { at: number; uid: string }, limit: number): Promise<AlertMention[]> {
-  return db
-    .selectFrom('mentions')
-    .select(['uid', 'text', 'created_at', 'platform', 'region', 'lang', 'topics', 'sentiment', 'critical', 'author_name', 'url', 'engagement'])
-    .where((eb) => eb.or([eb('created_at', '>', cursor.at), eb.and([eb('created_at', '=', cursor.at), eb('uid', '>', cursor.uid)])]))
-    .orderBy('created_at')
-    .orderBy('uid')
-    .limit(limit)
-    .execute();
-}
 
 /** Sum of agg_minute.n for one dimension key over each [from, to) minute range (minute = ms / 60000). */
 export async function aggregateSums(db: Executor, dim: string, key: string, ranges: readonly { from: number; to: number }[]): Promise<number[]> {
