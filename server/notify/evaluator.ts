@@ -113,8 +113,6 @@ export function startEvaluator(o: EvaluatorOptions) {
   const timer = setInterval(() => void tick(), o.intervalMs);
 
   return {
-    /** Evaluates now without claiming the tick. */
-    evaluateNow: evaluate,
     async stop() {
       clearInterval(timer);
       if (running) await running;

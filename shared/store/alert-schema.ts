@@ -53,7 +53,6 @@ export interface AlertTables {
     error: string | null;
     at: number;
   };
-  alert_state: { key: string; value: string; updated_at: number };
   /** Per keyword rule and minute of created_at: matches among newly stored mentions (written by the workers). */
   alert_keyword_hits: { rule_id: number; minute: number; n: number; /** JSON array of mention uids. */ sample_uids: string };
   /** Deliveries still to make (done_at null) and made, each claimed by one server at a time. */

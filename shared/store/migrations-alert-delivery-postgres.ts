@@ -27,5 +27,7 @@ CREATE TABLE alert_outbox (
 );
 CREATE INDEX alert_outbox_due ON alert_outbox (next_at) WHERE done_at IS NULL;
 CREATE INDEX alert_outbox_done ON alert_outbox (done_at) WHERE done_at IS NOT NULL;
+-- The keyword cursor's evaluator state (migration 30) is no longer kept: hits come from the rollup above.
+DROP TABLE alert_state;
 `,
 } as const;

@@ -152,17 +152,3 @@ export async function listDeliveries(db: Executor, q: { alertId?: number; contac
   if (q.contactPointId !== undefined) s = s.where('contact_point_id', '=', q.contactPointId);
   return s.orderBy('id', 'desc').limit(q.limit).execute() as Promise<AlertDeliveryRow[]>;
 }
-
-// ── evaluator state ──
-
-export async function readAlertState(db: Executor, key: string): Promise<string | undefined> {
-  return (await db.selectFrom('alert_state').select('value').where('key', '=', key).executeTakeFirst())?.value;
-}
-
-export async function writeAlertState(db: Executor, key: string, value: string, at: number): Promise<void> {
-  await db
-    .insertInto('alert_state')
-    .values({ key, value, updated_at: at })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at }))
-    .execute();
-}
