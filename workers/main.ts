@@ -5,6 +5,7 @@ import { parseEnv, ConfigError } from '../shared/config/env.js';
 import { CHANNELS, MENTIONS_QUEUE, channelName, type MentionBatchJob } from '../shared/contracts/queue.js';
 import { closeRedis, within } from '../shared/util/within.js';
 import { createLogger } from './log.js';
+import { startWorkerMetrics } from './metrics.js';
 import { createTagger } from './nlp/tagger.js';
 import { createBatchProcessor, UnprocessableJobError, type BatchOutcome } from './pipeline/process-batch.js';
 import { WAL_SIZE_LIMIT_BYTES } from '../shared/store/sqlite/pragmas.js';
@@ -62,12 +63,14 @@ export async function main(): Promise<void> {
     );
   });
 
+  const metrics = startWorkerMetrics({ redis: publisher, prefix: env.YUQING_REDIS_PREFIX, warn: (msg, fields) => log.warn(fields, msg) });
   const processBatch = createBatchProcessor({
     store,
     tagger,
     publish: async (delta) => void (await publisher.publish(deltaChannel, JSON.stringify(delta))),
     warn: (msg, fields) => log.warn(fields, msg),
     retentionDays: env.YUQING_RETENTION_DAYS,
+    timing: metrics,
   });
 
   const worker = new Worker<MentionBatchJob, BatchOutcome>(
@@ -76,10 +79,14 @@ export async function main(): Promise<void> {
       try {
         const outcome = await processBatch(job.id ?? 'unknown', job.data);
         log.debug({ job: job.id, ...outcome }, 'batch stored');
+        metrics.batchDone(outcome);
         return outcome;
       } catch (err) {
+        metrics.batchFailed(err instanceof UnprocessableJobError);
         if (err instanceof UnprocessableJobError) throw new UnrecoverableError(err.message);
         throw err;
+      } finally {
+        metrics.publishSoon();
       }
     },
     {
@@ -119,6 +126,7 @@ export async function main(): Promise<void> {
     // (an unfinished job is redelivered and counted once).
     await within(worker.close(), env.YUQING_JOB_LOCK_MS * 2);
     await retention?.stop();
+    await metrics.stop();
     await closeRedis(subscriber);
     await closeRedis(publisher);
     await closeRedis(connection);
