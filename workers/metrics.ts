@@ -71,7 +71,16 @@ export function startWorkerMetrics(o: { redis: Redis; prefix: string; warn: (msg
       .zadd(index, last + WORKER_METRICS.ttlMs, key)
       .exec();
   };
-  const publishLogged = () => publish().catch((err: Error) => o.warn('worker metrics not published', { error: err.message }));
+  let failing = false;
+  // Logged once per outage, not every few seconds while Redis is away.
+  const publishLogged = () =>
+    publish().then(
+      () => void (failing = false),
+      (err: Error) => {
+        if (!failing) o.warn('worker metrics not published (retrying)', { error: err.message });
+        failing = true;
+      },
+    );
   const timer = setInterval(publishLogged, WORKER_METRICS.publishEveryMs);
   timer.unref();
   void publishLogged();
