@@ -43,6 +43,11 @@ export function authorize(o: AuthorizeOptions): RequestHandler {
     if (!isApi && !route) return next(); // static files and client pages: the data behind them is API
     if (!route) return deny(res, 403, `no access rule for ${req.method} ${req.path}`);
     res.locals.route = route;
+    // A browser opening a page the server serves (the queue board) goes to sign in and comes back.
+    const signIn = (reason: string) =>
+      route.subtree && req.method === 'GET' && /\btext\/html\b/.test(req.get('accept') ?? '')
+        ? res.redirect(302, `/login?next=${encodeURIComponent(req.originalUrl.slice(0, 500))}`)
+        : deny(res, 401, reason);
 
     let principal: Principal = { kind: 'anonymous' };
     const header = req.get('authorization');
@@ -55,7 +60,7 @@ export function authorize(o: AuthorizeOptions): RequestHandler {
     } else if (cookie) {
       const s = await o.accounts.resolveSession(cookie);
       if (s.ok) principal = { kind: 'user', user: s.user, session: s.session, sessionId: cookie };
-      else if (route.rule !== 'public') return deny(res, 401, s.reason);
+      else if (route.rule !== 'public') return signIn(s.reason);
     }
     res.locals.principal = principal;
 
@@ -71,7 +76,7 @@ export function authorize(o: AuthorizeOptions): RequestHandler {
       if (principal.kind === 'anonymous') return deny(res, 401, 'metrics need a metrics token ("Authorization: Bearer <token>") or a request from YUQING_METRICS_ALLOW');
       return deny(res, 403, 'this route needs a metrics token');
     }
-    if (principal.kind === 'anonymous') return deny(res, 401, 'not signed in');
+    if (principal.kind === 'anonymous') return signIn('not signed in');
 
     if (principal.kind === 'user') {
       // A cookie travels with any request the browser makes; the header proves the page is ours.

@@ -142,10 +142,11 @@ export const ROUTES: readonly RouteEntry[] = [
   { method: 'GET', path: '/healthz', rule: 'public' },
   // Prometheus scrape (server/metrics/).
   { method: 'GET', path: '/metrics', rule: 'metrics-token' },
-  // The BullMQ queue board (server/metrics/queue-board.ts): its page, files and API; the API's writes are retry, clean, pause.
+  // The BullMQ queue board (server/metrics/queue-board.ts): its page, files and API; the API's writes are retry, promote, clean, pause, edit a job.
   { method: 'GET', path: '/admin/queues', rule: P.queuesManage, subtree: true },
   { method: 'PUT', path: '/admin/queues', rule: P.queuesManage, subtree: true },
   { method: 'POST', path: '/admin/queues', rule: P.queuesManage, subtree: true },
+  { method: 'PATCH', path: '/admin/queues', rule: P.queuesManage, subtree: true },
 
   // Sign-in and own account (shared/contracts/auth.ts).
   api('POST', '/auth/login', 'public'),
