@@ -126,7 +126,8 @@ export async function main(): Promise<void> {
     // (an unfinished job is redelivered and counted once).
     await within(worker.close(), env.YUQING_JOB_LOCK_MS * 2);
     await retention?.stop();
-    await metrics.stop();
+    // Deleting the snapshot is a courtesy (it expires anyway): never wait long on a Redis that is away.
+    await within(metrics.stop(), 1000);
     await closeRedis(subscriber);
     await closeRedis(publisher);
     await closeRedis(connection);
