@@ -132,6 +132,22 @@ export function createServerMetrics(o: ServerMetricsOptions): ServerMetrics {
   const workersReporting = new Gauge({ name: 'yuqing_workers_reporting', help: 'Worker processes whose metrics snapshot is fresh (written within its TTL)', registers: [registry] });
   void [queueJobs, oldestWaiting, stored, alerts, deliveries, sockets];
 
+  const scrape = async () => {
+    let workers = '';
+    try {
+      const { snapshots, unreadable } = await readWorkerSnapshots(o.redis, o.prefix, now());
+      workersReporting.set(snapshots.length);
+      if (unreadable > 0) o.log.warn({ unreadable }, 'metrics: worker snapshots not readable');
+      workers = await workerMetricsText(snapshots);
+    } catch (err) {
+      workersReporting.reset();
+      collectErrors.inc({ part: 'workers' });
+      o.log.warn({ error: (err as Error).message }, 'metrics: worker snapshots not read');
+    }
+    return (await registry.metrics()) + workers;
+  };
+  let inFlight: Promise<string> | undefined;
+
   return {
     countIngestRequests: (req, res, next) => {
       if (req.method === 'POST' && req.path === '/') res.once('finish', () => requests.inc({ code: String(res.statusCode) }));
@@ -143,19 +159,11 @@ export function createServerMetrics(o: ServerMetricsOptions): ServerMetrics {
       socketCount = count;
     },
     contentType: registry.contentType,
-    async text() {
-      let workers = '';
-      try {
-        const { snapshots, unreadable } = await readWorkerSnapshots(o.redis, o.prefix, now());
-        workersReporting.set(snapshots.length);
-        if (unreadable > 0) o.log.warn({ unreadable }, 'metrics: worker snapshots not readable');
-        workers = await workerMetricsText(snapshots);
-      } catch (err) {
-        workersReporting.reset();
-        collectErrors.inc({ part: 'workers' });
-        o.log.warn({ error: (err as Error).message }, 'metrics: worker snapshots not read');
-      }
-      return (await registry.metrics()) + workers;
+    text() {
+      // Concurrent scrapes share one reading: the store-read counters are rebuilt (reset, then
+      // added up) by each collection, and two interleaved would add twice.
+      inFlight ??= scrape().finally(() => (inFlight = undefined));
+      return inFlight;
     },
   };
 }
