@@ -17,6 +17,7 @@ import { protectSockets } from './auth/socket-auth.js';
 import { ingestRateLimit, loginRateLimit } from './http/rate-limits.js';
 import { securityHeaders } from './http/security-headers.js';
 import type { Logger } from './log.js';
+import { metricsNetwork } from './metrics/network.js';
 import { auditRouter } from './routes/audit.js';
 import { authRouter } from './routes/auth.js';
 import { tokensRouter } from './routes/tokens.js';
@@ -81,7 +82,7 @@ export async function startAccounts(o: AccountsWiringOptions) {
 
   const middleware: RequestHandler[] = [
     securityHeaders(),
-    authorize({ store, accounts, tokens, log, now }),
+    authorize({ store, accounts, tokens, log, now, metricsNetwork: metricsNetwork(env.YUQING_METRICS_ALLOW, trustsProxy(env.YUQING_TRUST_PROXY)) }),
     auditActs({ store, log, now }),
   ];
   const routers: Router[] = [
@@ -111,4 +112,9 @@ export async function startAccounts(o: AccountsWiringOptions) {
       if (o.subscriber.status === 'ready') await o.subscriber.unsubscribe(channel).catch(() => undefined);
     },
   };
+}
+
+/** Whether express believes X-Forwarded-For (YUQING_TRUST_PROXY set to anything but 0 hops). */
+function trustsProxy(setting: string | undefined): boolean {
+  return setting !== undefined && setting.trim() !== '0';
 }

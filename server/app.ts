@@ -26,6 +26,9 @@ import { statsRouter } from './routes/stats.js';
 import { startAccounts } from './accounts-wiring.js';
 import { mountReports } from './reports/mount.js';
 import { mountNotify, type NotifyOptions } from './notify/mount.js';
+import { QUEUE_BOARD_PATH, queueBoard } from './metrics/queue-board.js';
+import { countingIngestor, metricsRouter } from './metrics/route.js';
+import { createServerMetrics } from './metrics/server-metrics.js';
 
 export interface AppDeps {
   env: Env & { REDIS_URL: string };
@@ -66,7 +69,8 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
   });
   const queue = new Queue<MentionBatchJob>(MENTIONS_QUEUE, { connection: redis, prefix });
   queue.on('error', (err) => log.warn({ error: err.message }, 'queue problem'));
-  const ingestor = createIngestor(queue, () => redis.status === 'ready');
+  const metrics = createServerMetrics({ queue, redis, prefix, db: store.db, log });
+  const ingestor = countingIngestor(createIngestor(queue, () => redis.status === 'ready'), metrics);
   const subscriber = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
   subscriber.on('error', (err) => log.warn({ error: err.message }, 'redis subscriber problem'));
 
@@ -76,9 +80,13 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
   app.set('query parser', 'simple');
   const accounts = await startAccounts({ env, log, store, redis, subscriber, bootstrapIngestToken: deps.ingestToken });
   if (env.YUQING_TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(env.YUQING_TRUST_PROXY) ? Number(env.YUQING_TRUST_PROXY) : env.YUQING_TRUST_PROXY);
+  // Counted before authorization, so refused ingest requests are counted too.
+  app.use(`${API_PREFIX}/mentions`, metrics.countIngestRequests);
   // Security headers, then THE authorization point (the ROUTE table), then the audit of acts, before any router.
   app.use(accounts.middleware);
   app.use(healthRouter(db, redis, queue));
+  app.use(metricsRouter(metrics));
+  app.use(QUEUE_BOARD_PATH, queueBoard(queue));
   app.use(
     API_PREFIX,
     ...accounts.routers,
@@ -89,6 +97,7 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
       maxFutureMs: env.YUQING_MAX_FUTURE_MINUTES * 60_000,
       maxBodyBytes: env.YUQING_MAX_BODY_BYTES,
       maxItems: env.YUQING_MAX_BATCH_ITEMS,
+      onRejected: (n) => metrics.rejected('api', n),
     }),
     mentionsRouter(db),
     statsRouter(db, env.YUQING_TIMEZONE),
@@ -116,6 +125,7 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
 
   const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(httpServer, { serveClient: false });
   accounts.protectSockets(io);
+  metrics.countSocketsWith(() => io.of('/').sockets.size);
   const hub = await startLiveHub({ db, io, subscriber, channel: channelName(prefix, CHANNELS.delta), log });
 
   return {

@@ -5,6 +5,7 @@ import { parseEnv, ConfigError } from '../shared/config/env.js';
 import { CHANNELS, MENTIONS_QUEUE, channelName, type MentionBatchJob } from '../shared/contracts/queue.js';
 import { closeRedis, within } from '../shared/util/within.js';
 import { createLogger } from './log.js';
+import { startWorkerMetrics } from './metrics.js';
 import { createTagger } from './nlp/tagger.js';
 import { createUntaggedTagger } from './nlp/untagged.js';
 import { createBatchProcessor, UnprocessableJobError, type BatchOutcome } from './pipeline/process-batch.js';
@@ -78,6 +79,7 @@ export async function main(): Promise<void> {
     );
   });
 
+  const metrics = startWorkerMetrics({ redis: publisher, prefix: env.YUQING_REDIS_PREFIX, warn: (msg, fields) => log.warn(fields, msg) });
   const processBatch = createBatchProcessor({
     store,
     tagger,
@@ -85,6 +87,7 @@ export async function main(): Promise<void> {
     warn: (msg, fields) => log.warn(fields, msg),
     retentionDays: env.YUQING_RETENTION_DAYS,
     keywords,
+    timing: metrics,
   });
 
   const worker = new Worker<MentionBatchJob, BatchOutcome>(
@@ -93,10 +96,14 @@ export async function main(): Promise<void> {
       try {
         const outcome = await processBatch(job.id ?? 'unknown', job.data);
         log.debug({ job: job.id, ...outcome }, 'batch stored');
+        metrics.batchDone(outcome);
         return outcome;
       } catch (err) {
+        metrics.batchFailed(err instanceof UnprocessableJobError);
         if (err instanceof UnprocessableJobError) throw new UnrecoverableError(err.message);
         throw err;
+      } finally {
+        metrics.publishSoon();
       }
     },
     {
@@ -137,6 +144,8 @@ export async function main(): Promise<void> {
     await within(worker.close(), env.YUQING_JOB_LOCK_MS * 2);
     await retention?.stop();
     clearInterval(keywordTimer);
+    // Deleting the snapshot is a courtesy (it expires anyway): never wait long on a Redis that is away.
+    await within(metrics.stop(), 1000);
     await closeRedis(subscriber);
     await closeRedis(publisher);
     await closeRedis(connection);

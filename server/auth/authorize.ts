@@ -7,6 +7,7 @@ import type { Logger } from '../log.js';
 import type { Accounts } from './accounts.js';
 import type { ApiTokens } from './api-tokens.js';
 import { auditAlone } from './audit-trail.js';
+import { BOARD_CSRF_HEADER } from './board-csrf.js';
 import { sessionCookieOf } from './cookies.js';
 import { actorName, actorRoles, clientIp, principalPermissions, type Principal } from './principal.js';
 import { safeEqual } from './secrets.js';
@@ -19,6 +20,8 @@ export interface AuthorizeOptions {
   accounts: Accounts;
   tokens: ApiTokens;
   log: Logger;
+  /** Whether a request comes from YUQING_METRICS_ALLOW ('metrics-token' routes); unset: no network is. */
+  metricsNetwork?: (req: Parameters<RequestHandler>[0]) => boolean;
   now?: () => number;
 }
 
@@ -40,6 +43,11 @@ export function authorize(o: AuthorizeOptions): RequestHandler {
     if (!isApi && !route) return next(); // static files and client pages: the data behind them is API
     if (!route) return deny(res, 403, `no access rule for ${req.method} ${req.path}`);
     res.locals.route = route;
+    // A browser opening a page the server serves (the queue board) goes to sign in and comes back.
+    const signIn = (reason: string) =>
+      route.subtree && req.method === 'GET' && /\btext\/html\b/.test(req.get('accept') ?? '')
+        ? res.redirect(302, `/login?next=${encodeURIComponent(req.originalUrl.slice(0, 500))}`)
+        : deny(res, 401, reason);
 
     let principal: Principal = { kind: 'anonymous' };
     const header = req.get('authorization');
@@ -52,7 +60,7 @@ export function authorize(o: AuthorizeOptions): RequestHandler {
     } else if (cookie) {
       const s = await o.accounts.resolveSession(cookie);
       if (s.ok) principal = { kind: 'user', user: s.user, session: s.session, sessionId: cookie };
-      else if (route.rule !== 'public') return deny(res, 401, s.reason);
+      else if (route.rule !== 'public') return signIn(s.reason);
     }
     res.locals.principal = principal;
 
@@ -62,11 +70,19 @@ export function authorize(o: AuthorizeOptions): RequestHandler {
       if (principal.kind === 'anonymous') return deny(res, 401, 'ingest needs a token: send "Authorization: Bearer <token>"');
       return deny(res, 403, 'this route needs an ingest token');
     }
-    if (principal.kind === 'anonymous') return deny(res, 401, 'not signed in');
+    if (route.rule === 'metrics-token') {
+      if (principal.kind === 'token' && principal.scope === 'metrics') return next();
+      if (o.metricsNetwork?.(req)) return next();
+      if (principal.kind === 'anonymous') return deny(res, 401, 'metrics need a metrics token ("Authorization: Bearer <token>") or a request from YUQING_METRICS_ALLOW');
+      return deny(res, 403, 'this route needs a metrics token');
+    }
+    if (principal.kind === 'anonymous') return signIn('not signed in');
 
     if (principal.kind === 'user') {
       // A cookie travels with any request the browser makes; the header proves the page is ours.
-      if (!SAFE_METHODS.has(req.method) && !safeEqual(req.get(CSRF_HEADER) ?? '', principal.session.csrfToken)) {
+      // A mounted third-party page (the queue board) sends it under its own client's header name.
+      const csrf = req.get(CSRF_HEADER) ?? (route.subtree ? req.get(BOARD_CSRF_HEADER) : undefined);
+      if (!SAFE_METHODS.has(req.method) && !safeEqual(csrf ?? '', principal.session.csrfToken)) {
         return deny(res, 403, 'missing or invalid CSRF token');
       }
       if (!req.path.startsWith(AUTH_PREFIX)) {

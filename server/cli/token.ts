@@ -6,7 +6,7 @@ import { createApiTokens } from '../auth/api-tokens.js';
 import { loadEnv } from '../config.js';
 
 const USAGE = `usage: yuqing token <command>
-  add NAME --scope ingest|read     create a named API token; prints it once
+  add NAME --scope ingest|read|metrics  create a named API token; prints it once
   list                             list tokens (never the tokens themselves)
   revoke ID                        the token stops working at once
 `;

@@ -13,6 +13,8 @@ export interface IngestRouteOptions {
   maxFutureMs: number;
   maxBodyBytes: number;
   maxItems: number;
+  /** Items refused at validation, once the request's accepted ones are queued (metrics). */
+  onRejected?: (n: number) => void;
 }
 
 /** POST /api/v1/mentions: a JSON array or NDJSON of Mention; 202 only once the accepted ones are queued. */
@@ -42,6 +44,7 @@ export function ingestRouter(o: IngestRouteOptions): Router {
         }
         throw err;
       }
+      o.onRejected?.(rejected.length);
       const body: IngestResponse = { accepted: valid.length, rejected };
       res.status(202).json(body);
     },

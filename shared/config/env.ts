@@ -3,6 +3,27 @@ import { z } from 'zod';
 const bool01 = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+const cidr = z.union([z.cidrv4(), z.cidrv6()]);
+const address = z.union([z.ipv4(), z.ipv6()]);
+/**
+ * A comma-separated list of networks (CIDR) or single addresses, or `none`; normalised to CIDRs
+ * (a bare address is its own /32 or /128).
+ */
+const networkList = z
+  .string()
+  .transform((v, ctx) => {
+    const items = v.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    if (items.length === 1 && items[0]!.toLowerCase() === 'none') return [];
+    const out: string[] = [];
+    for (const item of items) {
+      if (cidr.safeParse(item).success) out.push(item);
+      else if (address.safeParse(item).success) out.push(`${item}/${item.includes(':') ? 128 : 32}`);
+      else ctx.addIssue({ code: 'custom', message: `"${item}" is not an address or a network in CIDR notation (e.g. 10.0.0.0/8, ::1/128), nor "none"` });
+    }
+    if (out.length === 0 && items.length === 0) ctx.addIssue({ code: 'custom', message: 'give at least one network, or "none"' });
+    return out;
+  });
+
 /**
  * Every setting of every process, from the environment (and an optional .env).
  * One definition so the README's configuration table, the server and the workers cannot drift.
@@ -40,6 +61,11 @@ export const envSchema = z.object({
    * cookies, client IPs in the audit log and rate limits). Value as express's "trust proxy" (1 = one hop).
    */
   YUQING_TRUST_PROXY: z.string().regex(/^(\d{1,2}|true|loopback|[0-9a-f.:/, ]+)$/i, 'YUQING_TRUST_PROXY: a hop count, "loopback" or addresses').optional(),
+  /**
+   * Addresses that may scrape GET /metrics without a token (besides a metrics-scope token). The
+   * client address is the one express sees: behind YUQING_TRUST_PROXY, the forwarded one.
+   */
+  YUQING_METRICS_ALLOW: networkList.default(['127.0.0.0/8', '::1/128']),
   /** Sign-in attempts per client IP per minute, and ingest requests per token per minute (held in Redis, across servers). */
   YUQING_LOGIN_RATE_PER_MINUTE: int(1, 100_000).default(30),
   YUQING_INGEST_RATE_PER_MINUTE: int(1, 1_000_000).default(1200),

@@ -62,6 +62,8 @@ export const PERMISSIONS = {
   alertsRead: 'alerts.read',
   /** Alert rules, contact points and their delivery log (secrets are never shown again). */
   alertsManage: 'alerts.manage',
+  /** The BullMQ queue board (Bull Board at /admin/queues): jobs waiting, in hand, failed; retry and clean. */
+  queuesManage: 'queues.manage',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 export const ALL_PERMISSIONS = Object.values(PERMISSIONS) as Permission[];
@@ -84,19 +86,21 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.alertsRead,
   ],
   leader: [P.accountSelf, P.metaRead, P.summaryRead, P.liveRead, P.incidentsRead, P.statsRead, P.alertsRead],
-  admin: [P.accountSelf, P.metaRead, P.topicsRead, P.topicsWrite, P.usersManage, P.tokensManage, P.settingsWrite, P.alertsRead, P.alertsManage],
+  admin: [P.accountSelf, P.metaRead, P.topicsRead, P.topicsWrite, P.usersManage, P.tokensManage, P.settingsWrite, P.alertsRead, P.alertsManage, P.queuesManage],
   auditor: [P.accountSelf, P.auditRead],
 };
 
 /** API tokens (Authorization: Bearer) carry a scope instead of roles. */
-export const TOKEN_SCOPES = ['ingest', 'read'] as const;
+export const TOKEN_SCOPES = ['ingest', 'read', 'metrics'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 /**
- * `ingest` tokens only satisfy 'ingest-token' rules (POST /mentions); `read` tokens get the
- * read-only API below (no export, no commands, no accounts, no audit log).
+ * `ingest` tokens only satisfy 'ingest-token' rules (POST /mentions); `metrics` tokens only
+ * 'metrics-token' rules (GET /metrics, for a Prometheus server); `read` tokens get the read-only API
+ * below (no export, no commands, no accounts, no audit log).
  */
 export const TOKEN_SCOPE_PERMISSIONS: Record<TokenScope, readonly Permission[]> = {
   ingest: [],
+  metrics: [],
   read: [P.metaRead, P.mentionsRead, P.threadsRead, P.statsRead, P.summaryRead, P.incidentsRead, P.topicsRead],
 };
 
@@ -112,10 +116,11 @@ export function can(roles: readonly Role[], permission: Permission): boolean {
 
 /**
  * What a route needs: a permission (signed-in user with a role granting it, or a read token whose
- * scope grants it), 'public' (anyone), or 'ingest-token' (a named ingest token or the bootstrap
- * YUQING_INGEST_TOKEN; a signed-in user cannot ingest).
+ * scope grants it), 'public' (anyone), 'ingest-token' (a named ingest token or the bootstrap
+ * YUQING_INGEST_TOKEN; a signed-in user cannot ingest), or 'metrics-token' (a named metrics token,
+ * or any request from an address in YUQING_METRICS_ALLOW: the network is then the credential).
  */
-export type RouteRule = Permission | 'public' | 'ingest-token';
+export type RouteRule = Permission | 'public' | 'ingest-token' | 'metrics-token';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RouteEntry {
@@ -123,6 +128,11 @@ export interface RouteEntry {
   /** Full path as express declares it (API_PREFIX included), `:name` for one path segment. */
   path: string;
   rule: RouteRule;
+  /**
+   * The path and everything below it (a mounted third-party app, e.g. the queue board, whose own
+   * routes are not ours to list one by one). Literal routes elsewhere still win.
+   */
+  subtree?: true;
 }
 
 const api = (method: HttpMethod, path: string, rule: RouteRule): RouteEntry => ({ method, path: `/api/v1${path}`, rule });
@@ -130,6 +140,13 @@ const api = (method: HttpMethod, path: string, rule: RouteRule): RouteEntry => (
 /** Every HTTP route the server registers. HEAD follows GET. Order does not matter (literal segments win over `:params`). */
 export const ROUTES: readonly RouteEntry[] = [
   { method: 'GET', path: '/healthz', rule: 'public' },
+  // Prometheus scrape (server/metrics/).
+  { method: 'GET', path: '/metrics', rule: 'metrics-token' },
+  // The BullMQ queue board (server/metrics/queue-board.ts): its page, files and API; the API's writes are retry, promote, clean, pause, edit a job.
+  { method: 'GET', path: '/admin/queues', rule: P.queuesManage, subtree: true },
+  { method: 'PUT', path: '/admin/queues', rule: P.queuesManage, subtree: true },
+  { method: 'POST', path: '/admin/queues', rule: P.queuesManage, subtree: true },
+  { method: 'PATCH', path: '/admin/queues', rule: P.queuesManage, subtree: true },
 
   // Sign-in and own account (shared/contracts/auth.ts).
   api('POST', '/auth/login', 'public'),
@@ -235,6 +252,8 @@ export interface PageEntry {
   rule: Permission | 'public';
   /** Shown in the navigation bar (detail pages are not). */
   nav: boolean;
+  /** Served by the server, not the dashboard (the queue board): navigation loads it as a whole page. */
+  server?: true;
 }
 
 /** The client's pages: navigation shows those the user may open; the others answer the 403 page. */
@@ -254,6 +273,7 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/admin/users', rule: P.usersManage, nav: true },
   { path: '/admin/tokens', rule: P.tokensManage, nav: true },
   { path: '/admin/settings', rule: P.settingsWrite, nav: true },
+  { path: '/admin/queues', rule: P.queuesManage, nav: true, server: true },
   { path: '/audit', rule: P.auditRead, nav: true },
 ];
 
@@ -261,11 +281,15 @@ function segments(p: string): string[] {
   return p.split('/').filter((s) => s !== '');
 }
 
-/** Matches `path` against an express-style pattern (`:name` = exactly one non-empty segment). Returns the count of literal segments matched, or -1. */
-function matchScore(pattern: string, path: string): number {
+/**
+ * Matches `path` against an express-style pattern (`:name` = exactly one non-empty segment; a
+ * `subtree` pattern also matches every path below it). Returns the count of literal segments
+ * matched, or -1.
+ */
+function matchScore(pattern: string, path: string, subtree = false): number {
   const a = segments(pattern);
   const b = segments(path);
-  if (a.length !== b.length) return -1;
+  if (subtree ? b.length < a.length : a.length !== b.length) return -1;
   let literal = 0;
   for (let i = 0; i < a.length; i++) {
     if (a[i]!.startsWith(':')) continue;
@@ -275,11 +299,11 @@ function matchScore(pattern: string, path: string): number {
   return literal;
 }
 
-function best<T extends { path: string }>(entries: readonly T[], path: string): T | undefined {
+function best<T extends { path: string; subtree?: true }>(entries: readonly T[], path: string): T | undefined {
   let found: T | undefined;
   let score = -1;
   for (const e of entries) {
-    const s = matchScore(e.path, path);
+    const s = matchScore(e.path, path, e.subtree === true);
     if (s > score) {
       score = s;
       found = e;

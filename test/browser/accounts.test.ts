@@ -15,10 +15,12 @@ const NAV: Record<Role, string[]> = {
   duty_officer: ['/live', '/incidents'],
   analyst: ['/analyst', '/review', '/incidents', '/agreement'],
   leader: ['/live', '/summary', '/reports', '/incidents'],
-  admin: ['/admin/users', '/admin/tokens', '/admin/settings'],
+  admin: ['/admin/users', '/admin/tokens', '/admin/settings', '/admin/queues'],
   auditor: ['/audit'],
 };
-const ALL_PAGES = [...new Set(Object.values(NAV).flat())];
+/** Pages the server serves itself (the queue board: test/browser/queue-board.test.ts), not the dashboard's views. */
+const SERVER_PAGES = ['/admin/queues'];
+const ALL_PAGES = [...new Set(Object.values(NAV).flat())].filter((p) => !SERVER_PAGES.includes(p));
 
 async function navPaths(page: Page): Promise<string[]> {
   return page.getByTestId('main-nav').locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('data-path') ?? ''));

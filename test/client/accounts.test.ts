@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAuditFilter, auditQuery, invalidRange } from '../../client/src/audit/auditFilter.js';
 import { loginProblem } from '../../client/src/auth/loginError.js';
-import { loginPath, safeNext, withNext } from '../../client/src/auth/next.js';
+import { isServerPage, loginPath, safeNext, withNext } from '../../client/src/auth/next.js';
 import { isGated, mayOpen, navPages } from '../../client/src/auth/pages.js';
 import { localizeProblem } from '../../client/src/auth/policyProblems.js';
 import { accountsEn } from '../../client/src/i18n/accounts-en.js';
@@ -61,6 +61,12 @@ describe('where sign-in returns to', () => {
     expect(withNext('/account/password', '/audit')).toBe('/account/password?next=%2Faudit');
     expect(withNext('/account/password', null)).toBe('/account/password');
   });
+
+  it('knows the queue board is the server\'s page, reached with a whole page load', () => {
+    expect(isServerPage('/admin/queues')).toBe(true);
+    expect(isServerPage('/admin/queues?x=1')).toBe(true);
+    for (const p of ['/admin/users', '/live', '/incidents/3', '/nowhere']) expect(isServerPage(p), p).toBe(false);
+  });
 });
 
 describe('navigation from the shared PAGES table', () => {
@@ -68,7 +74,7 @@ describe('navigation from the shared PAGES table', () => {
     duty_officer: ['/live', '/incidents'],
     analyst: ['/analyst', '/review', '/incidents', '/agreement'],
     leader: ['/live', '/summary', '/reports', '/incidents'],
-    admin: ['/admin/users', '/admin/tokens', '/admin/settings'],
+    admin: ['/admin/users', '/admin/tokens', '/admin/settings', '/admin/queues'],
     auditor: ['/audit'],
   };
 

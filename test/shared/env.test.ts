@@ -31,4 +31,10 @@ describe('configuration', () => {
     expect(parseEnv({ DATABASE_URL: 'sqlite:/var/lib/yuqing.db' }).DATABASE_URL).toBe('sqlite:/var/lib/yuqing.db');
     for (const bad of ['mysql://db/yuqing', 'yuqing.db']) expect(() => parseEnv({ DATABASE_URL: bad })).toThrow(/DATABASE_URL must be/);
   });
+  it('reads YUQING_METRICS_ALLOW as networks (loopback by default, none for none) and names a bad entry', () => {
+    expect(parseEnv({}).YUQING_METRICS_ALLOW).toEqual(['127.0.0.0/8', '::1/128']);
+    expect(parseEnv({ YUQING_METRICS_ALLOW: 'none' }).YUQING_METRICS_ALLOW).toEqual([]);
+    expect(parseEnv({ YUQING_METRICS_ALLOW: '10.0.0.0/8, 192.168.1.5,fd00::/8' }).YUQING_METRICS_ALLOW).toEqual(['10.0.0.0/8', '192.168.1.5/32', 'fd00::/8']);
+    for (const bad of ['10.0.0.0/33', 'prometheus.local', '10.0.0.0/8,nonsense', ' , ']) expect(() => parseEnv({ YUQING_METRICS_ALLOW: bad })).toThrow(/YUQING_METRICS_ALLOW/);
+  });
 });

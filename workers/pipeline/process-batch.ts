@@ -33,7 +33,11 @@ export interface BatchProcessorDeps {
   retentionDays?: number;
   /** Keyword alert rules, counted in the batch's transaction. */
   keywords?: KeywordWatch;
+  /** Where the tagging and store-write times of each batch go (the worker's metrics). */
+  timing?: { tagged(seconds: number, mentions: number): void; stored(seconds: number): void };
 }
+
+const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
 
 /** The work of one job: validate → tag → store (one transaction) → publish the live delta. */
 export function createBatchProcessor(deps: BatchProcessorDeps) {
@@ -64,6 +68,7 @@ export function createBatchProcessor(deps: BatchProcessorDeps) {
 
     const contextOf = await loadThreadContext(store.db, valid);
     const tagged: TaggedMention[] = [];
+    const tagStart = process.hrtime.bigint();
     for (const m of valid) {
       try {
         const { normalised, ...tags } = tagger.tag(m, contextOf(m));
@@ -85,8 +90,12 @@ export function createBatchProcessor(deps: BatchProcessorDeps) {
       }
     }
 
+    deps.timing?.tagged(seconds(tagStart), tagged.length);
+
     await recordRejected(store.db, rejected);
+    const writeStart = process.hrtime.bigint();
     const result = await writer.write(tagged, payload.data.source, now());
+    deps.timing?.stored(seconds(writeStart));
     const delta = buildBatchDelta(result, now());
     if (delta) {
       try {

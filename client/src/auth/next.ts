@@ -1,3 +1,5 @@
+import { findPage } from '../../../shared/contracts/roles.js';
+
 /**
  * Where to go after signing in: the `next` parameter when it is a path inside this app, else
  * `fallback`. Anything that could leave the origin (`//host`, `/\host`, `https:`…) or loop back to
@@ -20,4 +22,9 @@ export function loginPath(here: string): string {
 /** A page's address with the current `next` carried along (forced password change → enrolment → back). */
 export function withNext(path: string, next: string | null): string {
   return next ? `${path}?next=${encodeURIComponent(next)}` : path;
+}
+
+/** A page the server serves itself (the queue board): reached with a whole page load, not the router. */
+export function isServerPage(path: string): boolean {
+  return findPage(path.split(/[?#]/)[0]!)?.server === true;
 }

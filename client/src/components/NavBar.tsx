@@ -25,6 +25,7 @@ function navLabel(t: Dict, path: string): string {
     '/admin/users': t.accounts.nav.users,
     '/admin/tokens': t.accounts.nav.tokens,
     '/admin/settings': t.accounts.nav.settings,
+    '/admin/queues': t.accounts.nav.queues,
     '/audit': t.accounts.nav.audit,
   };
   return labels[path] ?? path;
@@ -61,12 +62,19 @@ export function NavBar() {
         <span className="brand-tag">{t.appTagline}</span>
       </div>
       <nav aria-label={t.nav.main} data-testid="main-nav">
-        {pages.map((p) => (
-          <NavLink key={p.path} to={p.path} data-path={p.path}>
-            {navLabel(t, p.path)}
-            {p.path === '/incidents' && live && <IncidentCount />}
-          </NavLink>
-        ))}
+        {pages.map((p) =>
+          p.server ? (
+            // The server's own page (the queue board): a whole page load, not a route of the dashboard.
+            <a key={p.path} href={p.path} data-path={p.path}>
+              {navLabel(t, p.path)}
+            </a>
+          ) : (
+            <NavLink key={p.path} to={p.path} data-path={p.path}>
+              {navLabel(t, p.path)}
+              {p.path === '/incidents' && live && <IncidentCount />}
+            </NavLink>
+          ),
+        )}
       </nav>
       <div className="topbar-right">
         {live && user && !isGated(user) && <ConnectionBadge />}

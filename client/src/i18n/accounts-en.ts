@@ -1,7 +1,7 @@
 import type { AccountsDict } from './accounts-zh.js';
 
 export const accountsEn: AccountsDict = {
-  nav: { users: 'Users', tokens: 'API tokens', settings: 'Security', audit: 'Audit log', account: 'My account' },
+  nav: { users: 'Users', tokens: 'API tokens', settings: 'Security', queues: 'Queue board', audit: 'Audit log', account: 'My account' },
   login: {
     title: 'Sign in',
     intro: 'Sign in with your own account. Every action is recorded in the audit log.',
@@ -119,7 +119,7 @@ export const accountsEn: AccountsDict = {
     intro: 'Ingest tokens can only post mentions; read tokens can read the data API but not export, act on incidents or reach accounts and the audit log. A token is shown once; only its hash is stored.',
     name: 'Name',
     scope: 'Scope',
-    scopes: { ingest: 'Ingest (write only)', read: 'Read-only API' },
+    scopes: { ingest: 'Ingest (write only)', read: 'Read-only API', metrics: 'Metrics (Prometheus scrape)' },
     create: 'Create token',
     created: (n) => `Token “${n}” created. It is shown only now: copy it into the collector’s configuration:`,
     usage: 'Send it as the HTTP header Authorization: Bearer <token>',

@@ -3,7 +3,7 @@ import type { TokenScope } from '../../../shared/contracts/roles.js';
 
 /** Sign-in, own account, administration and the audit log. */
 export interface AccountsDict {
-  nav: { users: string; tokens: string; settings: string; audit: string; account: string };
+  nav: { users: string; tokens: string; settings: string; queues: string; audit: string; account: string };
   login: {
     title: string;
     intro: string;
@@ -156,7 +156,7 @@ export interface AccountsDict {
 }
 
 export const accountsZh: AccountsDict = {
-  nav: { users: '用户管理', tokens: 'API 令牌', settings: '安全设置', audit: '审计日志', account: '我的账号' },
+  nav: { users: '用户管理', tokens: 'API 令牌', settings: '安全设置', queues: '队列看板', audit: '审计日志', account: '我的账号' },
   login: {
     title: '登录',
     intro: '请使用本人账号登录。所有操作均记入审计日志。',
@@ -269,7 +269,7 @@ export const accountsZh: AccountsDict = {
     intro: '采集令牌只能写入舆情数据；只读令牌可读取数据接口，不能导出、操作事件或访问账号与审计日志。令牌只显示一次，系统只保存其哈希。',
     name: '名称',
     scope: '权限范围',
-    scopes: { ingest: '采集（只写入）', read: '只读 API' },
+    scopes: { ingest: '采集（只写入）', read: '只读 API', metrics: '监控指标（Prometheus 采集）' },
     create: '生成令牌',
     created: (n) => `令牌“${n}”已生成。它只显示这一次，请立即复制到采集程序的配置中：`,
     usage: '使用方式：HTTP 头 Authorization: Bearer <令牌>',

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { homePath } from '../../../shared/contracts/roles.js';
 import { loginProblem } from '../auth/loginError.js';
-import { safeNext } from '../auth/next.js';
+import { isServerPage, safeNext } from '../auth/next.js';
 import { AuthCard } from '../components/AuthCard.js';
 import { useSession } from '../hooks/useSession.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -22,7 +22,10 @@ export function LoginPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const next = params.get('next');
 
-  if (state.status === 'signedIn' && !busy) return <Navigate to={safeNext(next, homePath(state.user.roles))} replace />;
+  if (state.status === 'signedIn' && !busy) {
+    const to = safeNext(next, homePath(state.user.roles));
+    return isServerPage(to) ? <LeaveFor path={to} /> : <Navigate to={to} replace />;
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -32,7 +35,9 @@ export function LoginPage() {
     try {
       const answer = await signIn({ username: username.trim(), password, ...(askTotp && code ? { totp: code } : {}) });
       // The forced password change or enrolment takes over from here when the session needs it.
-      navigate(safeNext(next, homePath(answer.user.roles)), { replace: true });
+      const to = safeNext(next, homePath(answer.user.roles));
+      if (isServerPage(to)) window.location.assign(to);
+      else navigate(to, { replace: true });
     } catch (err) {
       const p = loginProblem(err, l, askTotp && code !== '');
       setProblem(p.text);
@@ -128,4 +133,10 @@ export function LoginPage() {
       </form>
     </AuthCard>
   );
+}
+
+/** Back to a page the server serves (after signing in on the way to it). */
+function LeaveFor({ path }: { path: string }) {
+  useEffect(() => window.location.replace(path), [path]);
+  return null;
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { homePath } from '../../../shared/contracts/roles.js';
-import { safeNext } from '../auth/next.js';
+import { isServerPage, safeNext } from '../auth/next.js';
 import { localizeProblem } from '../auth/policyProblems.js';
 import { useSession } from '../hooks/useSession.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -37,7 +37,12 @@ export function PasswordPage() {
       setCurrent('');
       setNext('');
       setConfirm('');
-      if (forced) navigate(safeNext(params.get('next'), homePath(me.user.roles)), { replace: true });
+      if (forced) {
+        const to = safeNext(params.get('next'), homePath(me.user.roles));
+        // The queue board is the server's page, not a route of the dashboard.
+        if (isServerPage(to)) window.location.assign(to);
+        else navigate(to, { replace: true });
+      }
       else setDone(true);
     } catch (err) {
       if (err instanceof ApiRequestError && err.status === 401) setProblem(p.currentWrong);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { homePath } from '../../../shared/contracts/roles.js';
-import { safeNext } from '../auth/next.js';
+import { isServerPage, safeNext } from '../auth/next.js';
 import { RecoveryCodes } from '../auth/RecoveryCodes.js';
 import { TotpDisable } from '../auth/TotpDisable.js';
 import { TotpEnrol } from '../auth/TotpEnrol.js';
@@ -25,7 +25,10 @@ export function TotpPage() {
     // The session is re-read only now: a forced enrolment would otherwise leave before the codes were kept.
     await refresh();
     setCodes(null);
-    navigate(safeNext(params.get('next'), homePath(user.roles)), { replace: true });
+    const to = safeNext(params.get('next'), homePath(user.roles));
+    // The queue board is the server's page, not a route of the dashboard.
+    if (isServerPage(to)) window.location.assign(to);
+    else navigate(to, { replace: true });
   }
 
   return (
