@@ -41,9 +41,7 @@ export function queueBoard(queue: Queue): Router {
   adapter.setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({
     queues: [new BullMQAdapter(queue)],
-    // @bull-board/express 9.10.1 declares its adapter against its own copy of @bull-board/api
-    // 9.10.1 (types only; at run time it needs nothing from it), so the 9.10.2 types differ nominally.
-    serverAdapter: adapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
+    serverAdapter: adapter,
     options: { uiConfig: { boardTitle: 'yuqing' } },
   });
   const r = Router();
