@@ -1,4 +1,4 @@
-import { CONTACT_POINT_KINDS, type ContactPointKind, type QuietHours } from '../../shared/contracts/alerts.js';
+import { CONTACT_POINT_KINDS, type ContactPointKind, type DeliveryOutcome, type QuietHours } from '../../shared/contracts/alerts.js';
 import { inQuietHours } from '../../shared/alerts/quiet-hours.js';
 import { logDelivery } from '../../shared/store/repos/alerts.js';
 import type { ContactPointRow } from '../../shared/store/repos/contact-points.js';
@@ -24,12 +24,7 @@ export interface DeliveryOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export interface DeliveryOutcome {
-  status: 'sent' | 'failed' | 'suppressed';
-  attempts: number;
-  code: number | null;
-  error: string | null;
-}
+export type { DeliveryOutcome };
 
 const sleepMs = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
