@@ -8,7 +8,7 @@ import { eventually, startSystem, type TestSystem } from '../support/system.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const RUN = Date.now().toString(36);
-const VIEWS = ['/live', '/analyst', '/summary', '/incidents', '/review', '/agreement', '/wall'];
+const VIEWS = ['/live', '/analyst', '/summary', '/incidents', '/review', '/agreement', '/wall', '/admin/alert-rules', '/admin/alert-rules/new', '/admin/contact-points', '/admin/contact-points/new'];
 
 interface Violation {
   id: string;
@@ -43,6 +43,16 @@ describe('themes, wall display and accessibility in a real browser', () => {
     ]);
     expect(res.status).toBe(202);
     await eventually(async () => ((await sys.storedCount()) >= 6 ? true : undefined), 'the fixture mentions to be stored');
+    // The alert pages with something on them: a contact point with a stored secret and a rule using it.
+    const cp = await sys.fetch('/api/v1/contact-points', { method: 'POST', body: JSON.stringify({ kind: 'dingtalk', name: '值班群', url: 'http://127.0.0.1:9/robot?access_token=x', secret: 'SECx' }) });
+    expect(cp.status).toBe(201);
+    const cpId = ((await cp.json()) as { id: number }).id;
+    const rule = await sys.fetch('/api/v1/alert-rules', {
+      method: 'POST',
+      body: JSON.stringify({ name: '袭警', severity: 'critical', condition: { kind: 'keyword', rules: [{ any: ['袭警'] }] }, contactPoints: [cpId], escalation: { afterMinutes: 10, contactPoints: [cpId] } }),
+    });
+    expect(rule.status).toBe(201);
+    VIEWS.push(`/admin/contact-points/${cpId}`, `/admin/alert-rules/${((await rule.json()) as { id: number }).id}`);
   });
 
   afterAll(async () => {

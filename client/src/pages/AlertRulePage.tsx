@@ -58,7 +58,7 @@ export function AlertRulePage() {
     <section className="page page-admin" aria-labelledby="page-title" data-testid="alert-rule-page">
       <h1 id="page-title">{title}</h1>
       <p>
-        <Link to="/admin/alert-rules">{f.back}</Link>
+        <Link className="back-link" to="/admin/alert-rules">{f.back}</Link>
       </p>
       {saver.notice && (
         <p role="status" data-testid="rule-notice">

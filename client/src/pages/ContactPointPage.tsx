@@ -73,7 +73,7 @@ export function ContactPointPage() {
     <section className="page page-admin" aria-labelledby="page-title" data-testid="contact-point-page">
       <h1 id="page-title">{saved ? k.editTitle(saved.name) : k.newTitle}</h1>
       <p>
-        <Link to="/admin/contact-points">{k.back}</Link>
+        <Link className="back-link" to="/admin/contact-points">{k.back}</Link>
       </p>
       {body()}
     </section>
