@@ -5,6 +5,7 @@ import type { Credentials } from '../support/accounts.js';
 import { launchBrowser } from '../support/browser.js';
 import { RECEIVER_SECRETS, startHttpReceiver, type HttpReceiver } from '../support/receivers.js';
 import { startSystem, type TestSystem } from '../support/system.js';
+import { axeViolations } from './axe.js';
 import { openSignedIn, realErrors, userWith } from './signed-in.js';
 
 /**
@@ -175,7 +176,7 @@ describe('alert rules and contact points in a real browser', () => {
 
   it('shows a duty officer on /live the alert the rule raises from ingested mentions, and acknowledges it', async () => {
     expect(rule).toBeDefined();
-    const { page, context, errors } = await openSignedIn(browser, sys, { lang: 'en', as: officer });
+    const { page, context, errors } = await openSignedIn(browser, sys, { lang: 'en', as: officer, colorScheme: 'dark', bypassCSP: true });
     try {
       await page.goto(`${sys.baseUrl}/live`);
       await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
@@ -198,6 +199,9 @@ describe('alert rules and contact points in a real browser', () => {
       // The bell counts it at once.
       await expect.poll(async () => Number(await page.getByTestId('alert-bell-count').textContent())).toBeGreaterThanOrEqual(1);
       const id = Number(await banner.getAttribute('data-alert'));
+      // The banner in the dark theme (the theme test covers the pages without it) passes axe.
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+      expect(await axeViolations(page)).toEqual([]);
 
       await page.getByTestId('alert-banner-ack').click();
       await expect.poll(() => page.getByTestId('alert-banner').count()).toBe(0);
