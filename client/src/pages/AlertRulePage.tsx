@@ -80,7 +80,16 @@ export function AlertRulePage() {
             meta={meta.data}
             contactPoints={cps.data?.items ?? []}
             busy={saver.busy}
-            problem={<Problem problem={saver.problem} t={t} onReload={rule.reload} />}
+            problem={
+              <Problem
+                problem={saver.problem}
+                t={t}
+                onReload={() => {
+                  saver.clear();
+                  rule.reload();
+                }}
+              />
+            }
             onSave={(input) => saver.save(input, (saved) => (saved ? f.saved(saved.version) : null))}
           />
           {rule.data && (

@@ -40,5 +40,5 @@ export function useRuleSave(rule: AlertRuleView | undefined, onSaved: (saved: Al
       return null;
     }, done);
   };
-  return { busy, problem, notice, save, toggle, remove };
+  return { busy, problem, notice, save, toggle, remove, clear: () => setProblem(null) };
 }
