@@ -13,6 +13,8 @@ export function CheckList<T extends string | number>({
   testId: string;
 }) {
   const toggle = (v: T, on: boolean) => onChange(on ? [...value, v] : value.filter((x) => x !== v));
+  // Nothing to choose from (e.g. no regions configured): no empty box.
+  if (options.length === 0) return null;
   return (
     <fieldset className="check-list" data-testid={testId}>
       <legend>{legend}</legend>
