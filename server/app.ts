@@ -24,6 +24,7 @@ import { mentionsRouter } from './routes/mentions.js';
 import { reviewRouter } from './routes/review.js';
 import { statsRouter } from './routes/stats.js';
 import { startAccounts } from './accounts-wiring.js';
+import { emitPermitted } from './auth/socket-rooms.js';
 import { mountReports } from './reports/mount.js';
 import { mountNotify, type NotifyOptions } from './notify/mount.js';
 import { QUEUE_BOARD_PATH, queueBoard } from './metrics/queue-board.js';
@@ -74,7 +75,7 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
   const subscriber = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
   subscriber.on('error', (err) => log.warn({ error: err.message }, 'redis subscriber problem'));
 
-  const notify = await mountNotify({ env, redis, emit: (a) => io.emit('alert', a), log, options: deps.notify });
+  const notify = await mountNotify({ env, redis, emit: (a) => emitPermitted(io, 'alert', a), log, options: deps.notify });
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');

@@ -10,8 +10,12 @@ import { I18nProvider } from './i18n/I18nProvider.js';
 import { LiveProvider } from './live/LiveProvider.js';
 import { AccountPage } from './pages/AccountPage.js';
 import { AgreementPage } from './pages/AgreementPage.js';
+import { AlertRulePage } from './pages/AlertRulePage.js';
+import { AlertRulesPage } from './pages/AlertRulesPage.js';
 import { AnalystPage } from './pages/AnalystPage.js';
 import { AuditPage } from './pages/AuditPage.js';
+import { ContactPointPage } from './pages/ContactPointPage.js';
+import { ContactPointsPage } from './pages/ContactPointsPage.js';
 import { HandoverPage } from './pages/HandoverPage.js';
 import { IncidentDetailPage } from './pages/IncidentDetailPage.js';
 import { IncidentsPage } from './pages/IncidentsPage.js';
@@ -82,6 +86,10 @@ const router = createBrowserRouter([
       { path: 'admin/users', element: <UsersPage /> },
       { path: 'admin/tokens', element: <TokensPage /> },
       { path: 'admin/settings', element: <SecuritySettingsPage /> },
+      { path: 'admin/alert-rules', element: <AlertRulesPage /> },
+      { path: 'admin/alert-rules/:id', element: <AlertRulePage /> },
+      { path: 'admin/contact-points', element: <ContactPointsPage /> },
+      { path: 'admin/contact-points/:id', element: <ContactPointPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

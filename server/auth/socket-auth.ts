@@ -6,6 +6,7 @@ import { findUserById } from '../../shared/store/repos/users.js';
 import type { Logger } from '../log.js';
 import type { Accounts } from './accounts.js';
 import { sessionCookieOf } from './cookies.js';
+import { joinPermissionRooms } from './socket-rooms.js';
 
 interface SocketAuth {
   userId: number;
@@ -51,6 +52,7 @@ export function protectSockets(o: { io: Server; store: Store; accounts: Accounts
     }
   });
   o.io.on('connection', (socket) => {
+    joinPermissionRooms(socket, socket.data.roles ?? []);
     socket.use(([event], next) => {
       const p = need[event];
       if (p && can(socket.data.roles ?? [], p)) return next();

@@ -182,4 +182,12 @@ export interface AlertDeliveryView {
   at: string;
 }
 
+/** The answer of "send test" (200 when sent, 502 with the receiver's reason when not) and of one delivery to one contact point. */
+export interface DeliveryOutcome {
+  status: 'sent' | 'failed' | 'suppressed';
+  attempts: number;
+  code: number | null;
+  error: string | null;
+}
+
 export const idParamSchema = z.coerce.number().int().positive();

@@ -243,7 +243,7 @@ export const ROUTES: readonly RouteEntry[] = [
  */
 export const SOCKET_EVENTS = {
   clientToServer: { connection: P.liveRead, resync: P.liveRead },
-  serverToClient: { snapshot: P.liveRead, delta: P.liveRead, incident: P.liveRead, problem: P.liveRead },
+  serverToClient: { snapshot: P.liveRead, delta: P.liveRead, incident: P.liveRead, problem: P.liveRead, alert: P.alertsRead },
 } as const satisfies Record<'clientToServer' | 'serverToClient', Record<string, Permission>>;
 
 export interface PageEntry {
@@ -273,6 +273,10 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/admin/users', rule: P.usersManage, nav: true },
   { path: '/admin/tokens', rule: P.tokensManage, nav: true },
   { path: '/admin/settings', rule: P.settingsWrite, nav: true },
+  { path: '/admin/alert-rules', rule: P.alertsManage, nav: true },
+  { path: '/admin/alert-rules/:id', rule: P.alertsManage, nav: false },
+  { path: '/admin/contact-points', rule: P.alertsManage, nav: true },
+  { path: '/admin/contact-points/:id', rule: P.alertsManage, nav: false },
   { path: '/admin/queues', rule: P.queuesManage, nav: true, server: true },
   { path: '/audit', rule: P.auditRead, nav: true },
 ];

@@ -1,29 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
+import { axeViolations, type Violation } from './axe.js';
 import { openSignedIn } from './signed-in.js';
 import { eventually, startSystem, type TestSystem } from '../support/system.js';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const RUN = Date.now().toString(36);
-const VIEWS = ['/live', '/analyst', '/summary', '/incidents', '/review', '/agreement', '/wall'];
-
-interface Violation {
-  id: string;
-  nodes: string[];
-}
-
-/** Every axe rule (WCAG 2 A/AA and best practice) on the page as it stands. */
-async function axeViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  });
-}
+const VIEWS = ['/live', '/analyst', '/summary', '/incidents', '/review', '/agreement', '/wall', '/admin/alert-rules', '/admin/alert-rules/new', '/admin/contact-points', '/admin/contact-points/new'];
 
 describe('themes, wall display and accessibility in a real browser', () => {
   let sys: TestSystem;
@@ -43,6 +26,16 @@ describe('themes, wall display and accessibility in a real browser', () => {
     ]);
     expect(res.status).toBe(202);
     await eventually(async () => ((await sys.storedCount()) >= 6 ? true : undefined), 'the fixture mentions to be stored');
+    // The alert pages with something on them: a contact point with a stored secret and a rule using it.
+    const cp = await sys.fetch('/api/v1/contact-points', { method: 'POST', body: JSON.stringify({ kind: 'dingtalk', name: '值班群', url: 'http://127.0.0.1:9/robot?access_token=x', secret: 'SECx' }) });
+    expect(cp.status).toBe(201);
+    const cpId = ((await cp.json()) as { id: number }).id;
+    const rule = await sys.fetch('/api/v1/alert-rules', {
+      method: 'POST',
+      body: JSON.stringify({ name: '袭警', severity: 'critical', condition: { kind: 'keyword', rules: [{ any: ['袭警'] }] }, contactPoints: [cpId], escalation: { afterMinutes: 10, contactPoints: [cpId] } }),
+    });
+    expect(rule.status).toBe(201);
+    VIEWS.push(`/admin/contact-points/${cpId}`, `/admin/alert-rules/${((await rule.json()) as { id: number }).id}`);
   });
 
   afterAll(async () => {

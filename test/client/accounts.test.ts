@@ -74,7 +74,7 @@ describe('navigation from the shared PAGES table', () => {
     duty_officer: ['/live', '/incidents'],
     analyst: ['/analyst', '/review', '/incidents', '/agreement'],
     leader: ['/live', '/summary', '/reports', '/incidents'],
-    admin: ['/admin/users', '/admin/tokens', '/admin/settings', '/admin/queues'],
+    admin: ['/admin/users', '/admin/tokens', '/admin/settings', '/admin/alert-rules', '/admin/contact-points', '/admin/queues'],
     auditor: ['/audit'],
   };
 
@@ -95,6 +95,9 @@ describe('navigation from the shared PAGES table', () => {
   });
 
   it('opens detail pages by their rule and the own account for everyone', () => {
+    expect(mayOpen(['admin'], '/admin/alert-rules/new')).toBe(true);
+    expect(mayOpen(['admin'], '/admin/contact-points/3')).toBe(true);
+    for (const r of ['duty_officer', 'analyst', 'leader', 'auditor'] as const) expect(mayOpen([r], '/admin/alert-rules/3'), r).toBe(false);
     expect(mayOpen(['leader'], '/incidents/7')).toBe(true);
     expect(mayOpen(['admin'], '/incidents/7')).toBe(false);
     for (const r of ROLES) {

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import type { AlertView } from '../../../shared/contracts/alerts.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { apiUrl, fetchJson, postJson } from '../lib/api.js';
+import { useLive } from '../live/LiveProvider.js';
 
 /** Unread alerts are re-read on this period (and right after an acknowledgement). */
 const POLL_MS = 15_000;
@@ -23,6 +24,11 @@ export function AlertBell() {
       // Offline: the connection badge already says so; keep the last list.
     }
   }, []);
+  // A pushed alert (or someone's acknowledgement) re-reads the list at once; the poll covers pages without the socket.
+  const pushed = useLive().alerts.revision;
+  useEffect(() => {
+    if (pushed > 0) void load();
+  }, [pushed, load]);
   useEffect(() => {
     void load();
     const timer = setInterval(() => void load(), POLL_MS);

@@ -25,6 +25,8 @@ function navLabel(t: Dict, path: string): string {
     '/admin/users': t.accounts.nav.users,
     '/admin/tokens': t.accounts.nav.tokens,
     '/admin/settings': t.accounts.nav.settings,
+    '/admin/alert-rules': t.alertsAdmin.nav.rules,
+    '/admin/contact-points': t.alertsAdmin.nav.contactPoints,
     '/admin/queues': t.accounts.nav.queues,
     '/audit': t.accounts.nav.audit,
   };

@@ -1,5 +1,6 @@
 import { accountsEn } from './accounts-en.js';
 import { alertsEn } from './alerts-en.js';
+import { alertsAdminEn } from './alerts-admin-en.js';
 import { incidentsEn } from './incidents-en.js';
 import { reportsEn } from './reports-en.js';
 import { reviewEn } from './review-en.js';
@@ -124,5 +125,6 @@ export const en: Dict = {
   accounts: accountsEn,
   reports: reportsEn,
   alerts: alertsEn,
+  alertsAdmin: alertsAdminEn,
   notFound: 'Page not found',
 };

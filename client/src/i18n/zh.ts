@@ -1,6 +1,7 @@
 import type { Emotion, SentimentLabel, Stance } from '../../../shared/contracts/tags.js';
 import { accountsZh, type AccountsDict } from './accounts-zh.js';
 import { alertsZh, type AlertsDict } from './alerts-zh.js';
+import { alertsAdminZh, type AlertsAdminDict } from './alerts-admin-zh.js';
 import { incidentsZh, type IncidentDict } from './incidents-zh.js';
 import { reportsZh, type ReportsDict } from './reports-zh.js';
 import { reviewZh, type ReviewDict } from './review-zh.js';
@@ -128,6 +129,7 @@ export interface Dict {
   accounts: AccountsDict;
   reports: ReportsDict;
   alerts: AlertsDict;
+  alertsAdmin: AlertsAdminDict;
   notFound: string;
 }
 
@@ -250,5 +252,6 @@ export const zh: Dict = {
   accounts: accountsZh,
   reports: reportsZh,
   alerts: alertsZh,
+  alertsAdmin: alertsAdminZh,
   notFound: '页面不存在',
 };

@@ -74,6 +74,8 @@ export interface RequestOptions {
    * whose 401 means a wrong password, which the form itself shows.
    */
   signalOn401?: boolean;
+  /** Extra request headers (e.g. If-Match for a versioned edit). */
+  headers?: Record<string, string>;
 }
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -84,7 +86,7 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * for 204.
  */
 export async function request<T>(method: string, url: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (WRITES.has(method) && csrfToken) headers[CSRF_HEADER] = csrfToken;
   let res: Response;

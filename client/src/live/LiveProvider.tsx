@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import type { AlertView } from '../../../shared/contracts/alerts.js';
 import type { IncidentLiveEvent, IncidentView } from '../../../shared/contracts/incidents.js';
 import type { ClientToServerEvents, LiveDelta, LiveSnapshot, ServerToClientEvents } from '../../../shared/contracts/live.js';
 import { PERMISSIONS, can } from '../../../shared/contracts/roles.js';
@@ -20,6 +21,14 @@ export interface Live {
   /** Null until the first snapshot; kept (stale) while reconnecting so the page does not go blank. */
   state: LiveState | null;
   incidents: LiveIncidents;
+  alerts: LiveAlerts;
+}
+
+export interface LiveAlerts {
+  /** Alerts pushed while this page was open (the `alert` event), latest state of each, newest first. */
+  pushed: AlertView[];
+  /** Grows with every pushed alert or acknowledgement: the bell re-reads on it. */
+  revision: number;
 }
 
 export interface LiveIncidents {
@@ -34,6 +43,9 @@ export interface LiveIncidents {
 }
 
 const NO_INCIDENTS: LiveIncidents = { open: [], arrived: [], versions: {}, revision: 0 };
+const NO_ALERTS: LiveAlerts = { pushed: [], revision: 0 };
+/** Alerts kept from the socket; the bell and /alerts hold the full list. */
+const KEPT_ALERTS = 50;
 
 /** Failed attempts in a row after which "reconnecting" becomes "offline". */
 const ATTEMPTS_BEFORE_OFFLINE = 2;
@@ -47,7 +59,7 @@ const LiveContext = createContext<Live | null>(null);
  * ended session to /login.
  */
 export function LiveProvider({ children }: { children: ReactNode }) {
-  const [live, setLive] = useState<Live>({ connection: 'connecting', state: null, incidents: NO_INCIDENTS });
+  const [live, setLive] = useState<Live>({ connection: 'connecting', state: null, incidents: NO_INCIDENTS, alerts: NO_ALERTS });
   const stateRef = useRef<LiveState | null>(null);
   const { user, refresh } = useSession();
   const enabled = user !== null && can(user.roles, PERMISSIONS.liveRead) && !isGated(user);
@@ -115,6 +127,10 @@ export function LiveProvider({ children }: { children: ReactNode }) {
         };
       });
     });
+    // Opened or acknowledged: replaces the alert with the same id (the server sends it only with alerts.read).
+    socket.on('alert', (a: AlertView) => {
+      setLive((l) => ({ ...l, alerts: { pushed: [a, ...l.alerts.pushed.filter((x) => x.id !== a.id)].slice(0, KEPT_ALERTS), revision: l.alerts.revision + 1 } }));
+    });
     socket.on('delta', (d: LiveDelta) => {
       const current = stateRef.current;
       if (awaitingSnapshot || !current) return;
@@ -133,7 +149,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       socket.removeAllListeners();
       socket.disconnect();
       stateRef.current = null;
-      setLive({ connection: 'connecting', state: null, incidents: NO_INCIDENTS });
+      setLive({ connection: 'connecting', state: null, incidents: NO_INCIDENTS, alerts: NO_ALERTS });
     };
   }, [who, refresh]);
 

@@ -1,6 +1,7 @@
 import { LIVE_WINDOW_MINUTES } from '../../../shared/contracts/live.js';
 import { TopicChart } from '../charts/TopicChart.js';
 import { VolumeChart } from '../charts/VolumeChart.js';
+import { AlertBanner } from '../components/AlertBanner.js';
 import { MentionItem } from '../components/MentionItem.js';
 import { StoryItem } from '../components/StoryItem.js';
 import { Loading } from '../components/Status.js';
@@ -43,6 +44,7 @@ export function LivePage({ wall = false }: { wall?: boolean }) {
         {t.live.title}
       </h1>
       <IncidentAlert />
+      {!wall && <AlertBanner />}
       <div className="kpis">
         <Kpi label={t.live.totalInWindow(LIVE_WINDOW_MINUTES)} value={formatNumber(plotted, locale)} testId="kpi-total" />
         <Kpi
