@@ -1,4 +1,4 @@
-import { CONTACT_POINT_KINDS, type ContactPointKind, type DeliveryOutcome, type QuietHours } from '../../shared/contracts/alerts.js';
+import { CONTACT_POINT_KINDS, type ContactPointKind, type QuietHours } from '../../shared/contracts/alerts.js';
 import { inQuietHours } from '../../shared/alerts/quiet-hours.js';
 import { logDelivery } from '../../shared/store/repos/alerts.js';
 import type { ContactPointRow } from '../../shared/store/repos/contact-points.js';

@@ -1,3 +1,4 @@
+import type { DeliveryOutcome } from '../../shared/contracts/alerts.js';
 import { logDelivery } from '../../shared/store/repos/alerts.js';
 import { getContactPoint } from '../../shared/store/repos/contact-points.js';
 import { attemptDelivery, retryDelayMs, type AttemptOutcome, type DeliveryOptions } from './deliver.js';
@@ -22,14 +23,8 @@ export interface OutboundMessage {
   attachments?: readonly MessageAttachment[];
 }
 
-export type { MessageAttachment };
+export type { DeliveryOutcome, MessageAttachment };
 
-export interface DeliveryOutcome {
-  status: AttemptOutcome['status'];
-  attempts: number;
-  code: number | null;
-  error: string | null;
-}
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 

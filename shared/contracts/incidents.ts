@@ -22,11 +22,7 @@ export function isClosedStatus(s: IncidentStatus): boolean {
 
 export type IncidentAction = 'opened' | 'known' | 'acknowledged' | 'assigned' | 'status' | 'clarification';
 
-/**
- * Who did it. There is no login yet: the dashboard sends the name the officer typed, percent-encoded
- * (HTTP header values cannot carry Chinese characters as they are). Attribution, not authentication.
- */
-export const ACTOR_HEADER = 'X-Yuqing-User';
+/** Longest person name (an assignee, a user's display name on incident rows). */
 export const ACTOR_MAX_LENGTH = 40;
 
 // Control characters would corrupt logs and the printed handover sheet.
@@ -38,24 +34,6 @@ export const personNameSchema = z
   .min(1, 'must not be empty')
   .max(ACTOR_MAX_LENGTH, `must be at most ${ACTOR_MAX_LENGTH} characters`)
   .refine((s) => !CONTROL.test(s), 'must not contain control characters');
-
-export function encodeActor(name: string): string {
-  return encodeURIComponent(name.trim());
-}
-
-/** The actor named by a header value, or an error message saying what is wrong with it. */
-export function decodeActor(raw: string | undefined): { ok: true; actor: string } | { ok: false; error: string } {
-  if (raw === undefined || raw.trim() === '') return { ok: false, error: `missing ${ACTOR_HEADER} header: say who is acting (1–${ACTOR_MAX_LENGTH} characters, percent-encoded)` };
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(raw);
-  } catch {
-    return { ok: false, error: `${ACTOR_HEADER} is not valid percent-encoded UTF-8` };
-  }
-  const r = personNameSchema.safeParse(decoded);
-  if (!r.success) return { ok: false, error: `${ACTOR_HEADER} ${r.error.issues[0]?.message ?? 'is not valid'}` };
-  return { ok: true, actor: r.data };
-}
 
 const statusList = z
   .string()
