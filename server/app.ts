@@ -25,6 +25,7 @@ import { reviewRouter } from './routes/review.js';
 import { statsRouter } from './routes/stats.js';
 import { startAccounts } from './accounts-wiring.js';
 import { startAuditAnchor } from './auth/audit-anchor.js';
+import { redactRedisUrl } from './cli/local-redis.js';
 import { mountReports } from './reports/mount.js';
 import { mountNotify, type NotifyOptions } from './notify/mount.js';
 
@@ -66,7 +67,7 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
   redis.on('error', (err) => log.warn({ error: err.message }, 'redis connection problem'));
   await new Promise<void>((resolve, reject) => {
     redis.once('ready', () => resolve());
-    redis.once('end', () => reject(new Error(`cannot connect to Redis at ${env.REDIS_URL}`)));
+    redis.once('end', () => reject(new Error(`cannot connect to Redis at ${redactRedisUrl(env.REDIS_URL)}`)));
   });
   const queue = new Queue<MentionBatchJob>(MENTIONS_QUEUE, { connection: redis, prefix });
   queue.on('error', (err) => log.warn({ error: err.message }, 'queue problem'));
