@@ -116,7 +116,9 @@ describe.each(BACKENDS)('accounts (%s)', (backend) => {
       expect(await ghost.json()).toEqual(await right.json());
       const rows = await auditRows(`action=auth.locked&actor=${u.username}`);
       expect(rows).toHaveLength(1);
-      expect((await auditRows(`action=auth.login_failed&actor=${u.username}`)).length).toBe(5);
+      // Five failures, then the attempt refused while locked (no password checked).
+      const failed = await auditRows(`action=auth.login_failed&actor=${u.username}`);
+      expect(failed.map((r) => [r.result, (r.detail as { reason: string }).reason])).toEqual([['denied', 'locked'], ...Array.from({ length: 5 }, () => ['failed', 'wrong password'])]);
     });
 
     it('refuses a disabled user and a wrong password with one message', async () => {
