@@ -173,7 +173,8 @@ export async function checkAuditAnchor(db: Executor, anchor: AuditAnchor, now: n
   }
   if (!tail) return { ok: false, reason: `the audit log is empty, but its anchor records row ${anchor.id}: every row was removed` };
   if (tail.id < anchor.id) {
-    return { ok: false, reason: `rows ${tail.id + 1}–${anchor.id} are missing: the log ends at row ${tail.id}, but its anchor records row ${anchor.id} (the newest rows were removed)` };
+    const missing = tail.id + 1 === anchor.id ? `row ${anchor.id} is` : `rows ${tail.id + 1}–${anchor.id} are`;
+    return { ok: false, reason: `${missing} missing: the log ends at row ${tail.id}, but its anchor records row ${anchor.id} (the newest rows were removed)` };
   }
   return { ok: false, reason: `row ${anchor.id}, which the anchor records, is missing` };
 }
