@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,14 +46,22 @@ async function exec(s: TestSystem, statements: string[]): Promise<void> {
   for (const q of statements) await sql.raw(q).execute(s.store.db);
 }
 
-function auditVerify(s: TestSystem): { code: number | null; out: string } {
-  const r = spawnSync(process.execPath, ['bin/yuqing.mjs', 'audit', 'verify'], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: s.dataDir, DATABASE_URL: s.env.DATABASE_URL ?? '', LOG_LEVEL: 'error' },
-    encoding: 'utf8',
+/**
+ * Runs the yuqing command on a test system's data, asynchronously: the server runs in this process,
+ * and a blocked event loop would let its keep-alive timers race the next request.
+ */
+function yuqing(s: TestSystem, ...args: string[]): Promise<{ code: number | null; stdout: string; out: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['bin/yuqing.mjs', ...args],
+      { cwd: ROOT, env: { ...process.env, DATA_DIR: s.dataDir, DATABASE_URL: s.env.DATABASE_URL ?? '', LOG_LEVEL: 'error' }, encoding: 'utf8' },
+      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, out: stdout + stderr }),
+    );
   });
-  return { code: r.status, out: r.stdout + r.stderr };
 }
+
+const auditVerify = (s: TestSystem) => yuqing(s, 'audit', 'verify');
 
 async function auditRowsOf(s: TestSystem, q: string): Promise<AuditPage['items']> {
   const auditor = await signInAs(s.baseUrl, s.dataDir, ['auditor']);
@@ -97,6 +105,31 @@ describe.each(BACKENDS)('accounts (%s)', (backend) => {
       expect(changed.status).toBe(200);
       expect((await fetch(url('/users'), { headers: admin.headers() })).status).toBe(200);
       expect((await tryLogin('admin', initial)).status).toBe(401);
+    });
+  });
+
+  describe('operators\' command line', () => {
+    const cli = (...args: string[]) => yuqing(sys, ...args);
+    it('user add prints a one-time password that signs in and must be changed; set-role and disable take effect; the anchor follows', async () => {
+      const name = `cli${Date.now().toString(36)}`;
+      const add = await cli('user', 'add', name, '--role', 'leader', '--name', '命令行');
+      expect(add.code, add.out).toBe(0);
+      const otp = /one-time password[^:]*: (\S+)/.exec(add.stdout)?.[1];
+      expect(otp).toBeTruthy();
+      const res = await tryLogin(name, otp!);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as MeResponse).user).toMatchObject({ roles: ['leader'], mustChangePassword: true });
+      expect((await cli('user', 'set-role', name, 'analyst,auditor')).code).toBe(0);
+      expect((await cli('user', 'list')).stdout).toMatch(new RegExp(`${name}\\s+analyst,auditor`));
+      expect((await cli('user', 'disable', name)).code).toBe(0);
+      expect((await tryLogin(name, otp!)).status).toBe(401);
+      const rows = await auditRows(`action=user.updated&actor=cli:${(await import('node:os')).userInfo().username}`);
+      expect(rows.length).toBeGreaterThanOrEqual(2);
+      // The CLI's own rows are anchored too, so verify does not take them for a foreign tail.
+      const anchor = JSON.parse(readFileSync(path.join(sys.dataDir, 'audit-anchor'), 'utf8')) as { id: number };
+      expect(anchor.id).toBeGreaterThanOrEqual(rows[0]!.id);
+      expect(await auditVerify(sys)).toMatchObject({ code: 0 });
+      expect((await cli('user', 'set-role', name, 'nobody')).code).toBe(2);
     });
   });
 
@@ -272,17 +305,17 @@ describe.each(BACKENDS)('accounts (%s)', (backend) => {
         return r.length ? r : undefined;
       }, 'the export\'s end audited');
       expect(end).toMatchObject({ result: 'ok', detail: { filter: { platform: 'weibo' }, rows: lines, outcome: 'complete', startedRow: started!.id } });
-      expect(auditVerify(sys)).toMatchObject({ code: 0 });
+      expect(await auditVerify(sys)).toMatchObject({ code: 0 });
     });
 
     it('verify detects a row edited behind the application\'s back', async () => {
       const [row] = await auditRows('action=auth.login');
-      expect(auditVerify(sys)).toMatchObject({ code: 0 });
+      expect(await auditVerify(sys)).toMatchObject({ code: 0 });
       // The triggers refuse the edit, so a tamperer drops them first.
       await expect(exec(sys, [`UPDATE audit_log SET actor = 'someone-else' WHERE id = ${row!.id}`])).rejects.toThrow(/append-only/);
       await exec(sys, DROP_GUARDS[backend]);
       await exec(sys, [`UPDATE audit_log SET actor = 'someone-else' WHERE id = ${row!.id}`]);
-      const broken = auditVerify(sys);
+      const broken = await auditVerify(sys);
       expect(broken.code).toBe(1);
       expect(broken.out).toContain(`BROKEN at row ${row!.id}`);
     });
@@ -377,13 +410,13 @@ describe.each(BACKENDS)('accounts (%s)', (backend) => {
       expect(statSync(path.join(s2.dataDir, 'audit-anchor')).mode & 0o777).toBe(0o600);
       const tail = await maxId();
       expect(anchor.id).toBe(tail);
-      const intact = auditVerify(s2);
+      const intact = await auditVerify(s2);
       expect(intact).toMatchObject({ code: 0 });
       expect(intact.out).toMatch(/newest rows present/);
 
       await exec(s2, DROP_GUARDS[backend]);
       await exec(s2, [`DELETE FROM audit_log WHERE id > ${tail - 2}`]);
-      const cut = auditVerify(s2);
+      const cut = await auditVerify(s2);
       expect(cut.code).toBe(1);
       // The chain alone cannot see it; the anchor does.
       expect(cut.out).toMatch(/chain intact/);
@@ -392,7 +425,7 @@ describe.each(BACKENDS)('accounts (%s)', (backend) => {
       // New rows take the removed rows' ids; the anchor stays where it was and still shows it.
       await signInAs(s2.baseUrl, s2.dataDir, ['leader']);
       await signInAs(s2.baseUrl, s2.dataDir, ['leader']);
-      const after = auditVerify(s2);
+      const after = await auditVerify(s2);
       expect(after.code).toBe(1);
       expect(after.out).toMatch(/TAIL BROKEN: row \d+ is not the row the anchor records/);
     });
