@@ -14,6 +14,7 @@ import { authConfigFrom } from './auth/auth-config.js';
 import { authorize } from './auth/authorize.js';
 import { ensureInitialAdmin } from './auth/bootstrap.js';
 import { protectSockets } from './auth/socket-auth.js';
+import { refuseNulInUrl } from './http/nul-guard.js';
 import { ingestRateLimit, loginRateLimit } from './http/rate-limits.js';
 import { securityHeaders } from './http/security-headers.js';
 import type { Logger } from './log.js';
@@ -82,6 +83,7 @@ export async function startAccounts(o: AccountsWiringOptions) {
 
   const middleware: RequestHandler[] = [
     securityHeaders(),
+    refuseNulInUrl(),
     authorize({ store, accounts, tokens, log, now, metricsNetwork: metricsNetwork(env.YUQING_METRICS_ALLOW, trustsProxy(env.YUQING_TRUST_PROXY)) }),
     auditActs({ store, log, now }),
   ];
@@ -89,7 +91,7 @@ export async function startAccounts(o: AccountsWiringOptions) {
     authRouter({ accounts, config, loginLimiter: loginRateLimit(o.redis, env.YUQING_REDIS_PREFIX, env.YUQING_LOGIN_RATE_PER_MINUTE) }),
     usersRouter(users),
     tokensRouter(tokens),
-    auditRouter({ store, now }),
+    auditRouter({ store, log, now }),
   ];
   let stopSockets = () => {};
 

@@ -24,7 +24,9 @@ import { mentionsRouter } from './routes/mentions.js';
 import { reviewRouter } from './routes/review.js';
 import { statsRouter } from './routes/stats.js';
 import { startAccounts } from './accounts-wiring.js';
+import { startAuditAnchor } from './auth/audit-anchor.js';
 import { emitPermitted } from './auth/socket-rooms.js';
+import { redactRedisUrl } from './cli/local-redis.js';
 import { mountReports } from './reports/mount.js';
 import { mountNotify, type NotifyOptions } from './notify/mount.js';
 import { QUEUE_BOARD_PATH, queueBoard } from './metrics/queue-board.js';
@@ -55,10 +57,13 @@ export interface Application {
 
 /** Builds the HTTP API and the live channel on a server that the caller listens with (tests use port 0). */
 export async function createApplication(httpServer: HttpServer, deps: AppDeps): Promise<Application> {
-  const { env, log, store } = deps;
+  const { env, log } = deps;
   // Owner-only data: the store, the Redis AOF and the secrets files live under DATA_DIR.
   mkdirSync(env.DATA_DIR, { recursive: true, mode: 0o700 });
   chmodSync(env.DATA_DIR, 0o700);
+  // Every write of this server goes through it, so the audit log's anchor follows each commit.
+  const anchor = startAuditAnchor({ store: deps.store, dataDir: env.DATA_DIR, log });
+  const store = anchor.store;
   const db = store.db;
   const prefix = env.YUQING_REDIS_PREFIX;
   // Producer and health checks fail fast while Redis is away (→ 503), instead of queueing commands in memory.
@@ -66,7 +71,7 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
   redis.on('error', (err) => log.warn({ error: err.message }, 'redis connection problem'));
   await new Promise<void>((resolve, reject) => {
     redis.once('ready', () => resolve());
-    redis.once('end', () => reject(new Error(`cannot connect to Redis at ${env.REDIS_URL}`)));
+    redis.once('end', () => reject(new Error(`cannot connect to Redis at ${redactRedisUrl(env.REDIS_URL)}`)));
   });
   const queue = new Queue<MentionBatchJob>(MENTIONS_QUEUE, { connection: redis, prefix });
   queue.on('error', (err) => log.warn({ error: err.message }, 'queue problem'));
@@ -100,14 +105,14 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
       maxItems: env.YUQING_MAX_BATCH_ITEMS,
       onRejected: (n) => metrics.rejected('api', n),
     }),
-    mentionsRouter(db),
+    mentionsRouter({ store, log }),
     statsRouter(db, env.YUQING_TIMEZONE),
     mountReports({ env, store, log, httpServer, sender: notify.sender }),
     incidentsRouter({ store }),
     reviewRouter({ store, announce: () => redis.publish(channelName(prefix, CHANNELS.delta), 'review') }),
     notify.router,
     configRouter({
-      db,
+      store,
       timeZone: env.YUQING_TIMEZONE,
       announceTopics: () => redis.publish(channelName(prefix, CHANNELS.topicsChanged), String(Date.now())),
     }),
@@ -136,6 +141,7 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
       await hub.stop();
       await accounts.stop();
       await notify.stop();
+      anchor.stop();
       // Closes every socket and the HTTP server under it.
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeIdleConnections();

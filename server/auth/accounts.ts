@@ -131,7 +131,9 @@ export function createAccounts(o: AccountsOptions) {
       const name = username.trim().toLowerCase().slice(0, 64);
       const lockedUntil = await loginLockedUntil(store.db, name);
       if (lockedUntil !== null && lockedUntil > now()) {
-        // Same answer whether or not the name exists; no password is checked while locked.
+        // Same answer whether or not the name exists; no password is checked while locked. The
+        // attempt is on record (a guessing run goes on during the lock), without extending it.
+        await store.write((tx) => audit(tx, { actor: name, roles: [], ip: origin.ip, action: 'auth.login_failed', object: null, result: 'denied', detail: { reason: 'locked' } }));
         return { ok: false, status: 429, error: LOCKED_ERROR, retryAfterSeconds: Math.ceil((lockedUntil - now()) / 1000) };
       }
       const user = await findUserByUsername(store.db, name);

@@ -1,21 +1,26 @@
 import type { Request, RequestHandler, Response } from 'express';
-import type { AuditAction } from '../../shared/contracts/auth.js';
+import type { AuditAction, AuditResult } from '../../shared/contracts/auth.js';
 import type { RouteEntry } from '../../shared/contracts/roles.js';
 import type { Store } from '../../shared/store/store.js';
 import type { Logger } from '../log.js';
 import { appendAudit, type AuditInput } from '../../shared/store/repos/audit.js';
+import type { StreamOutcome } from '../http/csv-stream.js';
+import { HttpError } from '../http/errors.js';
 import { auditAlone } from './audit-trail.js';
 import { actorName, actorRoles, clientIp, principalOf } from './principal.js';
 
-type Describe = (req: Request, res: Response) => { action: AuditAction; object: string | null; detail: Record<string, unknown> | null };
+type Described = { action: AuditAction; object: string | null; detail: Record<string, unknown> | null };
+type Describe = (req: Request, res: Response) => Described;
 
 const body = (req: Request): Record<string, unknown> => (req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {});
 const incident = (action: AuditAction): Describe => (req) => ({ action, object: `incident:${String(req.params.id)}`, detail: body(req) });
 
 /**
- * Audited acts, keyed by the ROUTE table's entry. Incident commands and reviews append their row
- * inside their own transaction (auditedStore); topic changes and reads that must be on record
- * (searches, exports) are written when the answer has gone out, with the outcome.
+ * Audited acts, keyed by the ROUTE table's entry. Each is put on record at a point the route
+ * chooses, never after the fact: a command (incident commands, reviews, topic changes) in its own
+ * write transaction (`auditedStore`), a read that must be on record (searches, exports) committed
+ * before any result leaves (`recordBeforeAnswer`). An act refused or failed before that point is
+ * recorded on its own when the answer has gone out, with the outcome.
  */
 const AUDITED: Record<string, Describe> = {
   'POST /api/v1/incidents/:id/acknowledge': incident('incident.acknowledge'),
@@ -24,30 +29,26 @@ const AUDITED: Record<string, Describe> = {
   'POST /api/v1/incidents/:id/clarification': incident('incident.clarification'),
   'POST /api/v1/mentions/:uid/review': (req) => ({ action: 'review.write', object: `mention:${String(req.params.uid)}`, detail: body(req) }),
   'PUT /api/v1/topics': (req) => {
-    const topics = (body(req).topics as { id?: unknown }[] | undefined) ?? [];
-    return { action: 'topics.updated', object: 'topics', detail: { topics: Array.isArray(topics) ? topics.map((t) => t?.id) : [] } };
+    const topics = body(req).topics;
+    return { action: 'topics.updated', object: 'topics', detail: { topics: Array.isArray(topics) ? topics.map((t: { id?: unknown } | null) => t?.id) : [] } };
   },
   // Report subscriptions are settings of the contact points: recorded as settings.updated with what changed.
   'POST /api/v1/reports/subscriptions': (req, res) => ({ action: 'settings.updated', object: (res.locals.auditObject as string | undefined) ?? 'report-subscription', detail: { op: 'created', ...body(req) } }),
   'PUT /api/v1/reports/subscriptions/:id': (req) => ({ action: 'settings.updated', object: `report-subscription:${String(req.params.id)}`, detail: { op: 'updated', ...body(req) } }),
   'DELETE /api/v1/reports/subscriptions/:id': (req) => ({ action: 'settings.updated', object: `report-subscription:${String(req.params.id)}`, detail: { op: 'deleted' } }),
   'GET /api/v1/mentions': (req) => ({ action: 'mentions.search', object: 'mentions', detail: { query: req.query } }),
-  'GET /api/v1/mentions/export.csv': (req, res) => ({ action: 'mentions.export', object: 'mentions', detail: { filter: req.query, rows: res.locals.rowCount ?? null } }),
+  'GET /api/v1/mentions/export.csv': (req) => ({ action: 'mentions.export', object: 'mentions', detail: { filter: req.query } }),
+  'GET /api/v1/audit.csv': (req) => ({ action: 'audit.export', object: 'audit_log', detail: { filter: req.query } }),
 };
-
-/** Acts whose store write is a command: their audit row is written in the command's own transaction. */
-const IN_TRANSACTION = new Set([
-  'POST /api/v1/incidents/:id/acknowledge',
-  'POST /api/v1/incidents/:id/assign',
-  'POST /api/v1/incidents/:id/status',
-  'POST /api/v1/incidents/:id/clarification',
-  'POST /api/v1/mentions/:uid/review',
-]);
 
 interface PendingAct {
   entry(): AuditInput;
-  /** Set once the act's transaction, with its audit row, has committed. */
+  /** Set once the act's row has committed. */
   done: boolean;
+}
+
+function pendingActOf(res: Response): PendingAct | undefined {
+  return res.locals.pendingAct as PendingAct | undefined;
 }
 
 /**
@@ -56,7 +57,7 @@ interface PendingAct {
  * A retried transaction appends it again inside the retry; the row counts once, on commit.
  */
 export function auditedStore(res: Response, store: Store, now: () => number = Date.now): Store {
-  const act = res.locals.pendingAct as PendingAct | undefined;
+  const act = pendingActOf(res);
   if (!act) return store;
   return {
     backend: store.backend,
@@ -76,36 +77,77 @@ export function auditedStore(res: Response, store: Store, now: () => number = Da
   };
 }
 
+/** The audit log could not be written, so the read is not answered (fail closed). */
+export class AuditUnavailableError extends HttpError {
+  constructor() {
+    super(503, 'the audit log cannot be written at the moment, so nothing is answered; try again shortly');
+  }
+}
+
+/**
+ * Fail-closed record of a read (a search, an export): commits this request's audit row (who, the
+ * query or filter) and only then returns, so the route sends results only once they are on
+ * record. When the row cannot be written the request answers 503 and returns nothing. Returns
+ * the row's id (an export's completion row refers to it).
+ */
+export async function recordBeforeAnswer(res: Response, store: Store, log: Logger, now: () => number = Date.now): Promise<number> {
+  const act = pendingActOf(res);
+  if (!act) throw new Error('recordBeforeAnswer on a route that is not in the AUDITED table');
+  try {
+    const id = await store.write((tx) => appendAudit(tx, act.entry(), now()));
+    act.done = true;
+    return id;
+  } catch (err) {
+    log.error({ error: (err as Error).message, action: act.entry().action }, 'could not write the audit row; the read is refused');
+    res.set('Retry-After', '5');
+    // Nothing more about this request is recorded afterwards: the refusal is the outcome.
+    act.done = true;
+    throw new AuditUnavailableError();
+  }
+}
+
+/**
+ * The second row of an export: how it ended and how many rows left the server (all, the count
+ * when the client went away, or the count when reading failed). Written in its own transaction
+ * once the stream is over; a failure to write it is logged.
+ */
+export async function recordExportEnd(
+  req: Request,
+  res: Response,
+  o: { store: Store; log: Logger; now?: () => number },
+  action: Extract<AuditAction, 'mentions.export_end' | 'audit.export_end'>,
+  end: { startedRow: number; rows: number; outcome: StreamOutcome },
+): Promise<void> {
+  const p = principalOf(res);
+  const result: AuditResult = end.outcome === 'complete' ? 'ok' : 'failed';
+  const object = action === 'audit.export_end' ? 'audit_log' : 'mentions';
+  await auditAlone(
+    o.store,
+    { actor: actorName(p), roles: actorRoles(p), ip: clientIp(req), action, object, result, detail: { filter: req.query, rows: end.rows, outcome: end.outcome, startedRow: end.startedRow } },
+    (o.now ?? Date.now)(),
+    o.log,
+  );
+}
+
 export function auditActs(o: { store: Store; log: Logger; now?: () => number }): RequestHandler {
   const now = o.now ?? Date.now;
   return (req, res, next) => {
     const route = res.locals.route as RouteEntry | undefined;
     const describe = route && AUDITED[`${route.method} ${route.path}`];
-    if (describe && route && IN_TRANSACTION.has(`${route.method} ${route.path}`)) {
-      const p = principalOf(res);
-      const act: PendingAct = {
-        done: false,
-        entry: () => {
-          const d = describe(req, res);
-          return { actor: actorName(p), roles: actorRoles(p), ip: clientIp(req), ...d, result: 'ok' };
-        },
-      };
-      res.locals.pendingAct = act;
-      // Refused or failed before (or instead of) committing: recorded on its own, with the outcome.
-      res.once('finish', () => {
-        if (act.done) return;
-        const d = describe(req, res);
-        const result = res.statusCode === 401 || res.statusCode === 403 ? 'denied' : res.statusCode < 400 ? 'ok' : 'failed';
-        void auditAlone(o.store, { actor: actorName(p), roles: actorRoles(p), ip: clientIp(req), ...d, result, detail: { ...d.detail, status: res.statusCode } }, now(), o.log);
-      });
-    } else if (describe) {
-      res.once('finish', () => {
-        const p = principalOf(res);
-        const d = describe(req, res);
-        const result = res.statusCode < 400 ? 'ok' : res.statusCode === 401 || res.statusCode === 403 ? 'denied' : 'failed';
-        void auditAlone(o.store, { actor: actorName(p), roles: actorRoles(p), ip: clientIp(req), ...d, result, detail: { ...d.detail, status: res.statusCode } }, now(), o.log);
-      });
-    }
+    if (!describe) return next();
+    const p = principalOf(res);
+    const act: PendingAct = {
+      done: false,
+      entry: () => ({ actor: actorName(p), roles: actorRoles(p), ip: clientIp(req), ...describe(req, res), result: 'ok' }),
+    };
+    res.locals.pendingAct = act;
+    // Refused or failed before (or instead of) reaching its record: recorded on its own, with the outcome.
+    res.once('finish', () => {
+      if (act.done) return;
+      const d = describe(req, res);
+      const result: AuditResult = res.statusCode === 401 || res.statusCode === 403 ? 'denied' : res.statusCode < 400 ? 'ok' : 'failed';
+      void auditAlone(o.store, { actor: actorName(p), roles: actorRoles(p), ip: clientIp(req), ...d, result, detail: { ...d.detail, status: res.statusCode } }, now(), o.log);
+    });
     next();
   };
 }

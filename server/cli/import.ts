@@ -10,7 +10,7 @@ import { loadEnv } from '../config.js';
 import { readRecords } from '../ingest/file-records.js';
 import { createIngestor } from '../ingest/ingestor.js';
 import { closeRedis, within } from '../../shared/util/within.js';
-import { localRedisUrl } from './local-redis.js';
+import { localRedisUrl, redactRedisUrl } from './local-redis.js';
 
 interface Checkpoint {
   file: string;
@@ -68,7 +68,7 @@ export async function main(args: string[]): Promise<void> {
   const connection = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   await new Promise<void>((resolve, reject) => {
     connection.once('ready', () => resolve());
-    connection.once('error', (e) => reject(new Error(`cannot reach Redis at ${redisUrl}: ${e.message}`)));
+    connection.once('error', (e) => reject(new Error(`cannot reach Redis at ${redactRedisUrl(redisUrl)}: ${e.message}`)));
   });
   const queue = new Queue<MentionBatchJob>(MENTIONS_QUEUE, { connection, prefix: env.YUQING_REDIS_PREFIX });
   const ingestor = createIngestor(queue, () => connection.status === 'ready');

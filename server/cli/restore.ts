@@ -1,5 +1,7 @@
 import { restoreStore } from '../../shared/store/backup.js';
 import { NotAStoreError, StoreInUseError } from '../../shared/store/store-errors.js';
+import { existsSync, renameSync } from 'node:fs';
+import { anchorPath } from '../auth/audit-anchor.js';
 import { loadEnv } from '../config.js';
 
 /** `yuqing restore FILE`: puts a backup in place of the store while yuqing is stopped. */
@@ -18,6 +20,18 @@ export async function main(args: string[]): Promise<void> {
       `restored ${r.restored.mentions.toLocaleString('en-US')} mentions (newest ${r.restored.newestMention ?? 'none'}) from ${file}\n` +
         (r.previous ? `the previous store is kept at ${r.previous}\n` : ''),
     );
+    // The anchor records the replaced store's newest audit row; the restored log ends elsewhere.
+    // Kept aside (not deleted), and the next start anchors the restored log afresh.
+    const anchor = anchorPath(env.DATA_DIR);
+    if (existsSync(anchor)) {
+      const aside = `${anchor}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      try {
+        renameSync(anchor, aside);
+        process.stderr.write(`the audit log's anchor of the replaced store is kept at ${aside}\n`);
+      } catch (err) {
+        process.stderr.write(`could not move ${anchor} aside (${(err as Error).message}): move it yourself, or \`audit verify\` will compare the restored log with the old one\n`);
+      }
+    }
   } catch (err) {
     process.stderr.write(`yuqing restore: ${(err as Error).message}; nothing was changed\n`);
     process.exit(err instanceof StoreInUseError ? 75 : err instanceof NotAStoreError ? 2 : 1);

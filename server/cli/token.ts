@@ -1,9 +1,9 @@
 import { userInfo } from 'node:os';
 import { tokenCreateBodySchema } from '../../shared/contracts/auth.js';
-import { openStore } from '../../shared/store/store.js';
 import { AccountError } from '../auth/accounts.js';
 import { createApiTokens } from '../auth/api-tokens.js';
 import { loadEnv } from '../config.js';
+import { openAnchoredStore } from './anchored-store.js';
 
 const USAGE = `usage: yuqing token <command>
   add NAME --scope ingest|read|metrics  create a named API token; prints it once
@@ -19,7 +19,7 @@ export async function main(args: string[]): Promise<void> {
     process.exit(verb ? 0 : 2);
   }
   const env = loadEnv();
-  const store = await openStore({ dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL, mode: 'write' });
+  const { store, close } = await openAnchoredStore(env);
   // The bootstrap token is irrelevant here (nothing is resolved); an unguessable placeholder keeps it so.
   const tokens = createApiTokens({ store, bootstrapIngestToken: `unused-${Math.random()}-${Date.now()}` });
   const actor = { actor: `cli:${userInfo().username}`, roles: [], ip: null };
@@ -51,6 +51,6 @@ export async function main(args: string[]): Promise<void> {
     process.stderr.write(`yuqing token: ${err.message}\n`);
     process.exitCode = 1;
   } finally {
-    await store.close();
+    await close();
   }
 }

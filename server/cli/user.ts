@@ -1,10 +1,10 @@
 import { userInfo } from 'node:os';
 import { userCreateBodySchema, userPatchBodySchema, roleSchema, type UserView } from '../../shared/contracts/auth.js';
 import { ROLES, type Role } from '../../shared/contracts/roles.js';
-import { openStore } from '../../shared/store/store.js';
 import { AccountError } from '../auth/accounts.js';
 import { createAdminUsers, type AdminActor } from '../auth/admin-users.js';
 import { loadEnv } from '../config.js';
+import { openAnchoredStore } from './anchored-store.js';
 
 const USAGE = `usage: yuqing user <command>
   add USERNAME --role ROLE[,ROLE…] [--name "显示名"]   create a user; prints a one-time password
@@ -47,7 +47,7 @@ export async function main(args: string[]): Promise<void> {
     process.exit(verb ? 0 : 2);
   }
   const env = loadEnv();
-  const store = await openStore({ dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL, mode: 'write' });
+  const { store, close } = await openAnchoredStore(env);
   const users = createAdminUsers({ store });
   const actor: AdminActor = { actor: `cli:${userInfo().username}`, roles: [], ip: null };
   const find = async (username: string | undefined) => {
@@ -96,6 +96,6 @@ export async function main(args: string[]): Promise<void> {
       process.exitCode = 1;
     } else throw err;
   } finally {
-    await store.close();
+    await close();
   }
 }

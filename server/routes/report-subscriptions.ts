@@ -12,6 +12,7 @@ import {
 } from '../../shared/store/repos/report-subscriptions.js';
 import type { Store } from '../../shared/store/store.js';
 import { HttpError, parseBody, parseQuery } from '../http/errors.js';
+import { auditedStore } from '../auth/audit-acts.js';
 import { actorOf, resolveActor } from '../incidents/actor.js';
 
 function idOf(req: Request): number {
@@ -45,23 +46,32 @@ export function reportSubscriptionsRouter(o: { store: Store; now?: () => number 
   r.post('/reports/subscriptions', resolveActor(), json, async (req, res) => {
     const s = parseBody(reportSubscriptionInputSchema, req);
     await checkContactPoint(s);
-    const id = await store.write((tx) => insertReportSubscription(tx, s, now(), actorOf(res)));
-    if (id === 'exists') throw new HttpError(409, EXISTS);
-    res.locals.auditObject = `report-subscription:${id}`;
+    const id = await auditedStore(res, store).write(async (tx) => {
+      const made = await insertReportSubscription(tx, s, now(), actorOf(res));
+      // Thrown inside, so a refused change leaves no audit row of success (the refusal is recorded on its own).
+      if (made === 'exists') throw new HttpError(409, EXISTS);
+      // The audit row, appended after this in the same transaction, names what was made.
+      res.locals.auditObject = `report-subscription:${made}`;
+      return made;
+    });
     res.status(201).json(await getReportSubscription(store.db, id));
   });
   r.put('/reports/subscriptions/:id', resolveActor(), json, async (req, res) => {
     const id = idOf(req);
     const s = parseBody(reportSubscriptionInputSchema, req);
     await checkContactPoint(s);
-    const done = await store.write((tx) => updateReportSubscription(tx, id, s, now(), actorOf(res)));
-    if (done === 'missing') throw new HttpError(404, `no report subscription ${id}`);
-    if (done === 'exists') throw new HttpError(409, EXISTS);
+    await auditedStore(res, store).write(async (tx) => {
+      const done = await updateReportSubscription(tx, id, s, now(), actorOf(res));
+      if (done === 'missing') throw new HttpError(404, `no report subscription ${id}`);
+      if (done === 'exists') throw new HttpError(409, EXISTS);
+    });
     res.json(await getReportSubscription(store.db, id));
   });
   r.delete('/reports/subscriptions/:id', resolveActor(), async (req, res) => {
     const id = idOf(req);
-    if (!(await store.write((tx) => deleteReportSubscription(tx, id)))) throw new HttpError(404, `no report subscription ${id}`);
+    await auditedStore(res, store).write(async (tx) => {
+      if (!(await deleteReportSubscription(tx, id))) throw new HttpError(404, `no report subscription ${id}`);
+    });
     res.json({ deleted: true });
   });
   r.get('/reports/deliveries', async (req, res) => {

@@ -72,7 +72,8 @@ export interface SessionUser {
 
 // POST /auth/login — body; `totp` is a 6-digit code or one recovery code (xxxxx-xxxxx).
 export const loginBodySchema = z.object({
-  username: z.string().trim().min(1).max(64),
+  // No control characters: no username holds one, and PostgreSQL text cannot hold U+0000.
+  username: z.string().trim().min(1).max(64).refine((s) => !CONTROL.test(s), 'must not contain control characters'),
   password: passwordField,
   totp: z.string().trim().max(32).optional(),
 });
@@ -238,7 +239,10 @@ export const AUDIT_ACTIONS = [
   'review.write',
   'mentions.search',
   'mentions.export',
+  /** How an export ended (complete, aborted by the client, failed) and how many rows left. */
+  'mentions.export_end',
   'audit.export',
+  'audit.export_end',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_RESULTS = ['ok', 'denied', 'failed'] as const;

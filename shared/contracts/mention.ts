@@ -96,9 +96,24 @@ export function createdAtProblem(createdAt: string, w: CreatedAtWindow): string 
   return undefined;
 }
 
+/**
+ * PostgreSQL text cannot hold U+0000 (SQLite can): a mention carrying one would fail its whole
+ * batch's transaction there, so it is refused on its own, on both backends alike.
+ */
+function nulProblem(m: Mention): string | undefined {
+  const fields: [string, string | undefined][] = [
+    ['id', m.id], ['text', m.text], ['parentId', m.parentId], ['rootId', m.rootId], ['author.id', m.author?.id],
+    ['author.name', m.author?.name], ['lang', m.lang], ['region', m.region], ['url', m.url],
+  ];
+  const bad = fields.find(([, v]) => v?.includes('\u0000'));
+  return bad && `${bad[0]}: must not contain the NUL character (U+0000)`;
+}
+
 export function parseMention(value: unknown, window?: CreatedAtWindow): MentionParse {
   const r = mentionSchema.safeParse(value);
   if (!r.success) return { ok: false, error: describeIssues(r.error) };
+  const nul = nulProblem(r.data);
+  if (nul) return { ok: false, error: nul };
   const problem = window && createdAtProblem(r.data.createdAt, window);
   return problem ? { ok: false, error: problem } : { ok: true, mention: r.data };
 }

@@ -138,6 +138,47 @@ export async function verifyAudit(db: Executor, pageSize = 1000): Promise<AuditV
   }
 }
 
+/**
+ * The newest row as it stood when an application process last appended (kept outside the
+ * database by the server: DATA_DIR/audit-anchor). A removed tail leaves the chain intact, so
+ * only a record kept elsewhere shows it.
+ */
+export interface AuditAnchor {
+  id: number;
+  hash: string;
+  /** The row's time (epoch ms). */
+  at: number;
+}
+
+export async function auditTail(db: Executor): Promise<AuditAnchor | undefined> {
+  const r = await db.selectFrom('audit_log').select(['id', 'hash', 'at']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return r && { id: Number(r.id), hash: r.hash, at: Number(r.at) };
+}
+
+export type AnchorCheck = { ok: true; note?: string } | { ok: false; reason: string };
+
+/**
+ * Whether the stored log still holds the anchored row, unchanged. Rows after it are fine (appended
+ * since); a missing or different anchored row means the newest rows were removed or replaced. A
+ * row older than the minimum retention may have been pruned legitimately.
+ */
+export async function checkAuditAnchor(db: Executor, anchor: AuditAnchor, now: number): Promise<AnchorCheck> {
+  const row = await db.selectFrom('audit_log').select(['hash']).where('id', '=', anchor.id).executeTakeFirst();
+  if (row) {
+    return row.hash === anchor.hash ? { ok: true } : { ok: false, reason: `row ${anchor.id} is not the row the anchor records (its hash differs): the rows from ${anchor.id} on were replaced` };
+  }
+  const tail = await auditTail(db);
+  if (anchor.at < now - MIN_AUDIT_RETENTION_DAYS * 86_400_000 && (!tail || tail.id > anchor.id)) {
+    return { ok: true, note: `the anchored row ${anchor.id} is older than ${MIN_AUDIT_RETENTION_DAYS} days and was pruned` };
+  }
+  if (!tail) return { ok: false, reason: `the audit log is empty, but its anchor records row ${anchor.id}: every row was removed` };
+  if (tail.id < anchor.id) {
+    const missing = tail.id + 1 === anchor.id ? `row ${anchor.id} is` : `rows ${tail.id + 1}–${anchor.id} are`;
+    return { ok: false, reason: `${missing} missing: the log ends at row ${tail.id}, but its anchor records row ${anchor.id} (the newest rows were removed)` };
+  }
+  return { ok: false, reason: `row ${anchor.id}, which the anchor records, is missing` };
+}
+
 /** Retention: deletes rows older than `days` (never fewer than 180). Returns how many went. */
 export async function pruneAudit(db: Executor, days: number, now: number): Promise<number> {
   const keep = Math.max(days, MIN_AUDIT_RETENTION_DAYS);
