@@ -1,10 +1,8 @@
 import type { Redis as RedisClient } from 'ioredis';
-import { Redis } from 'ioredis';
 import type { Router } from 'express';
 import type { Env } from '../../shared/config/env.js';
 import type { AlertView } from '../../shared/contracts/alerts.js';
 import { openStore, type Store } from '../../shared/store/store.js';
-import { closeRedis } from '../../shared/util/within.js';
 import type { Logger } from '../log.js';
 import { startEvaluator } from './evaluator.js';
 import { notifyRouter } from './routes.js';
@@ -24,7 +22,7 @@ export interface NotifyOptions {
 export interface NotifyDeps {
   env: Env & { REDIS_URL: string };
   redis: RedisClient;
-  /** Sends the `alert` socket event to this server's dashboards. */
+  /** Sends the `alert` socket event to the dashboards of every server (the Socket.IO Redis adapter carries it). */
   emit: (a: AlertView) => void;
   log: Logger;
   options?: Partial<NotifyOptions> | undefined;
@@ -38,10 +36,10 @@ export interface Notify {
 }
 
 /**
- * Alerting, mounted by the app in one place: the routes, the evaluator timer, and the pub/sub that
- * carries a new or acknowledged alert to the dashboards of every server (only one server evaluates
- * a tick, but every server has sockets). Its own store handle until the server moves to the async
- * store everywhere.
+ * Alerting, mounted by the app in one place: the routes and the evaluator timer. Only one server
+ * evaluates a tick, but every server has sockets: a new or acknowledged alert goes out through
+ * `emit`, which the Socket.IO Redis adapter delivers to every server's dashboards once. Its own
+ * store handle until the server moves to the async store everywhere.
  */
 export async function mountNotify(d: NotifyDeps): Promise<Notify> {
   const o: NotifyOptions = {
@@ -55,19 +53,7 @@ export async function mountNotify(d: NotifyDeps): Promise<Notify> {
   };
   const store = await openStore({ dataDir: d.env.DATA_DIR, databaseUrl: d.env.DATABASE_URL, mode: 'read', readers: 1 });
   const box = secretBox(loadNotifyKey(d.env.DATA_DIR, process.env.YUQING_NOTIFY_KEY));
-  const channel = `${d.env.YUQING_REDIS_PREFIX}:alerts`;
-  const subscriber = new Redis(d.env.REDIS_URL, { maxRetriesPerRequest: null });
-  subscriber.on('error', (err) => d.log.warn({ error: err.message }, 'alerts subscriber problem'));
-  subscriber.on('message', (ch: string, message: string) => {
-    if (ch !== channel) return;
-    try {
-      d.emit(JSON.parse(message) as AlertView);
-    } catch {
-      // A malformed message on our channel is dropped: dashboards re-read /alerts on reconnect.
-    }
-  });
-  await subscriber.subscribe(channel);
-  const announce = (a: AlertView) => void d.redis.publish(channel, JSON.stringify(a)).catch((err: Error) => d.log.warn({ error: err.message }, 'alert publish failed'));
+  const announce = (a: AlertView) => d.emit(a);
   const delivery = { db: store.db, box, log: d.log, timeZone: d.env.YUQING_TIMEZONE, now: o.now, attempts: o.attempts, baseDelayMs: o.baseDelayMs, timeoutMs: o.timeoutMs, publicUrl: o.publicUrl };
   const evaluator = startEvaluator({ store, redis: d.redis, prefix: d.env.YUQING_REDIS_PREFIX, log: d.log, delivery, intervalMs: o.intervalMs, announce });
   const router = notifyRouter({ store, box, delivery, announceAck: announce });
@@ -77,7 +63,6 @@ export async function mountNotify(d: NotifyDeps): Promise<Notify> {
     evaluator,
     async stop() {
       await evaluator.stop();
-      await closeRedis(subscriber);
       await store.close();
     },
   };
