@@ -25,7 +25,7 @@ async function auditRows(q: string): Promise<AuditPage['items']> {
 }
 
 function auditVerify(): { code: number | null; out: string } {
-  const r = spawnSync(process.execPath, ['bin/yuqing.mjs', 'audit', 'verify'], { cwd: ROOT, env: { ...process.env, DATA_DIR: sys.dataDir, DATABASE_URL: '' }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['bin/yuqing.mjs', 'audit', 'verify'], { cwd: ROOT, env: { ...process.env, DATA_DIR: sys.dataDir, DATABASE_URL: sys.env.DATABASE_URL ?? '' }, encoding: 'utf8' });
   return { code: r.status, out: r.stdout + r.stderr };
 }
 
