@@ -11,6 +11,7 @@ import { API_PREFIX } from '../shared/contracts/api.js';
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents } from '../shared/contracts/live.js';
 import { CHANNELS, MENTIONS_QUEUE, channelName, type MentionBatchJob } from '../shared/contracts/queue.js';
 import { HttpError, errorHandler } from './http/errors.js';
+import { refuseNulInQuery } from './http/no-nul-query.js';
 import { declaredRoutes, type DeclaredRoute } from './http/route-list.js';
 import { createIngestor, type Ingestor } from './ingest/ingestor.js';
 import { startLiveHub } from './live/live-hub.js';
@@ -80,6 +81,7 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
   if (env.YUQING_TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(env.YUQING_TRUST_PROXY) ? Number(env.YUQING_TRUST_PROXY) : env.YUQING_TRUST_PROXY);
   // Security headers, then THE authorization point (the ROUTE table), then the audit of acts, before any router.
   app.use(accounts.middleware);
+  app.use(refuseNulInQuery());
   app.use(healthRouter(db, redis, queue));
   app.use(
     API_PREFIX,
