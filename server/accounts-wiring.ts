@@ -2,6 +2,7 @@ import type { RequestHandler, Router } from 'express';
 import type { Redis } from 'ioredis';
 import type { Server as IoServer } from 'socket.io';
 import type { Env } from '../shared/config/env.js';
+import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents } from '../shared/contracts/live.js';
 import type { Store } from '../shared/store/store.js';
 import { pruneAudit } from '../shared/store/repos/audit.js';
 import { pruneSessions } from '../shared/store/repos/sessions.js';
@@ -28,10 +29,8 @@ export interface AccountsWiringOptions {
   env: Env;
   log: Logger;
   store: Store;
-  /** The app's command connection (rate-limit counters, revocation messages). */
+  /** The app's command connection (rate-limit counters). */
   redis: Redis;
-  /** The app's subscribed connection (revocation messages from other servers). */
-  subscriber: Redis;
   bootstrapIngestToken: string;
   now?: () => number;
 }
@@ -41,18 +40,19 @@ const MAINTENANCE_MS = 60 * 60_000;
 /**
  * Everything accounts adds to the application, in one place so app.ts only mounts it: the
  * services, the middleware in front of every router, the routers, the socket guard, the
- * cross-server "sessions ended" message and the hourly clean-up.
+ * cross-server "sessions ended" message (Socket.IO's serverSideEmit over the Redis adapter) and
+ * the hourly clean-up.
  */
 export async function startAccounts(o: AccountsWiringOptions) {
   const { env, log } = o;
   const store = o.store;
   const now = o.now ?? Date.now;
   const config = authConfigFrom(env);
-  const channel = `${env.YUQING_REDIS_PREFIX}:sessions-ended`;
   let recheckSockets = () => {};
+  let tellOtherServers = () => {};
   const sessionsEnded = () => {
     recheckSockets();
-    void o.redis.publish(channel, String(now())).catch(() => undefined);
+    tellOtherServers();
   };
 
   const accounts = createAccounts({ store, config, now, onSessionsEnded: sessionsEnded });
@@ -63,12 +63,6 @@ export async function startAccounts(o: AccountsWiringOptions) {
     log.warn('YUQING_ADMIN_TOKEN is no longer used: sign in as an administrator, or create a named API token (`yuqing token add`)');
   }
   await ensureInitialAdmin(store, env.DATA_DIR, log, now);
-
-  const onMessage = (ch: string) => {
-    if (ch === channel) recheckSockets();
-  };
-  o.subscriber.on('message', onMessage);
-  await o.subscriber.subscribe(channel).catch((err: Error) => log.warn({ error: err.message }, 'sessions-ended subscribe failed'));
 
   const maintain = async () => {
     const t = now();
@@ -102,16 +96,18 @@ export async function startAccounts(o: AccountsWiringOptions) {
     middleware,
     routers,
     ingestRateLimit: ingestRateLimit(o.redis, env.YUQING_REDIS_PREFIX, env.YUQING_INGEST_RATE_PER_MINUTE),
-    protectSockets(io: IoServer) {
+    protectSockets(io: IoServer<ClientToServerEvents, ServerToClientEvents, InterServerEvents>) {
       const guard = protectSockets({ io, store, accounts, log, checkEveryMs: env.YUQING_SESSION_CHECK_SECONDS * 1000 });
       recheckSockets = guard.recheck;
       stopSockets = guard.stop;
+      // The other servers re-check their sockets at once too, instead of at their next periodic check.
+      tellOtherServers = () => io.serverSideEmit('sessionsEnded');
+      io.on('sessionsEnded', () => guard.recheck());
     },
     async stop() {
       clearInterval(maintenance);
       stopSockets();
-      o.subscriber.off('message', onMessage);
-      if (o.subscriber.status === 'ready') await o.subscriber.unsubscribe(channel).catch(() => undefined);
+      tellOtherServers = () => {};
     },
   };
 }

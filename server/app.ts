@@ -8,12 +8,14 @@ import { Server as IoServer } from 'socket.io';
 import type { Env } from '../shared/config/env.js';
 import type { Store } from '../shared/store/store.js';
 import { API_PREFIX } from '../shared/contracts/api.js';
-import type { ClientToServerEvents, ServerToClientEvents } from '../shared/contracts/live.js';
+import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents } from '../shared/contracts/live.js';
 import { CHANNELS, MENTIONS_QUEUE, channelName, type MentionBatchJob } from '../shared/contracts/queue.js';
 import { HttpError, errorHandler } from './http/errors.js';
+import { refuseNulInQuery } from './http/no-nul-query.js';
 import { declaredRoutes, type DeclaredRoute } from './http/route-list.js';
 import { createIngestor, type Ingestor } from './ingest/ingestor.js';
 import { startLiveHub } from './live/live-hub.js';
+import { redisSocketAdapter } from './live/socket-adapter.js';
 import { closeRedis, within } from '../shared/util/within.js';
 import type { Logger } from './log.js';
 import { configRouter } from './routes/config.js';
@@ -80,16 +82,18 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
   const subscriber = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
   subscriber.on('error', (err) => log.warn({ error: err.message }, 'redis subscriber problem'));
 
+  // Alerts are evaluated once across servers; a room emit reaches every server's sockets of that room through the adapter.
   const notify = await mountNotify({ env, redis, emit: (a) => emitPermitted(io, 'alert', a), log, options: deps.notify });
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  const accounts = await startAccounts({ env, log, store, redis, subscriber, bootstrapIngestToken: deps.ingestToken });
+  const accounts = await startAccounts({ env, log, store, redis, bootstrapIngestToken: deps.ingestToken });
   if (env.YUQING_TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(env.YUQING_TRUST_PROXY) ? Number(env.YUQING_TRUST_PROXY) : env.YUQING_TRUST_PROXY);
   // Counted before authorization, so refused ingest requests are counted too.
   app.use(`${API_PREFIX}/mentions`, metrics.countIngestRequests);
   // Security headers, then THE authorization point (the ROUTE table), then the audit of acts, before any router.
   app.use(accounts.middleware);
+  app.use(refuseNulInQuery());
   app.use(healthRouter(db, redis, queue));
   app.use(metricsRouter(metrics));
   app.use(QUEUE_BOARD_PATH, queueBoard(queue));
@@ -129,7 +133,10 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
   app.use(errorHandler(log));
   httpServer.on('request', app);
 
-  const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(httpServer, { serveClient: false });
+  // Every server of a deployment shares one Redis, so the adapter is always on: a broadcast (an
+  // alert) and serverSideEmit (sessions ended) reach the sockets and servers of every instance.
+  const socketAdapter = redisSocketAdapter(env.REDIS_URL, prefix, log);
+  const io = new IoServer<ClientToServerEvents, ServerToClientEvents, InterServerEvents>(httpServer, { serveClient: false, adapter: socketAdapter.adapter });
   accounts.protectSockets(io);
   metrics.countSocketsWith(() => io.of('/').sockets.size);
   const hub = await startLiveHub({ db, io, subscriber, channel: channelName(prefix, CHANNELS.delta), log });
@@ -149,6 +156,7 @@ export async function createApplication(httpServer: HttpServer, deps: AppDeps): 
     },
     async close() {
       await within(queue.close(), 2000);
+      await socketAdapter.close();
       await closeRedis(subscriber);
       await closeRedis(redis);
     },

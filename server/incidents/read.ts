@@ -5,6 +5,7 @@ import {
   type IncidentListQuery,
   type IncidentView,
 } from '../../shared/contracts/incidents.js';
+import { readStoredSignals } from '../../shared/contracts/rumour-signals.js';
 import type { StoryView } from '../../shared/contracts/views.js';
 import { byUrgency } from '../../shared/incidents/clock.js';
 import { presentIncident, presentIncidentEvent, type IncidentRow } from '../../shared/store/incident-rows.js';
@@ -73,15 +74,9 @@ async function evidence(db: Executor, storyId: string): Promise<IncidentEvidence
 
 /** The official answer the scorer detected on the story (signals.officialAnswer), if any. */
 export async function detectedAnswer(db: Executor, storyId: string): Promise<{ uid: string; at: number } | null> {
-  const signals = await storySignals(db, storyId);
-  if (!signals) return null;
-  try {
-    const a = (JSON.parse(signals) as { officialAnswer?: { uid?: unknown; at?: unknown } }).officialAnswer;
-    if (a && typeof a.uid === 'string' && typeof a.at === 'number') return { uid: a.uid, at: a.at };
-  } catch {
-    // A scorer state that cannot be read means no detected answer, not a broken incident page.
-  }
-  return null;
+  const a = readStoredSignals(await storySignals(db, storyId))?.officialAnswer;
+  // A scorer state that cannot be read means no detected answer, not a broken incident page.
+  return a ? { uid: a.uid, at: a.at } : null;
 }
 
 export async function incidentDetail(db: Executor, id: number, now: number): Promise<IncidentDetail | null> {

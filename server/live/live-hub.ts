@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
-import { LIVE_ROOM, type ClientToServerEvents, type LiveSnapshot, type ServerToClientEvents } from '../../shared/contracts/live.js';
+import { LIVE_ROOM, type ClientToServerEvents, type InterServerEvents, type LiveSnapshot, type ServerToClientEvents } from '../../shared/contracts/live.js';
 import type { IncidentLiveEvent } from '../../shared/contracts/incidents.js';
 import type { Executor } from '../../shared/store/store.js';
 import { within } from '../../shared/util/within.js';
@@ -11,7 +11,7 @@ import { diffLiveState, readLiveState, type LiveState } from './live-state.js';
 
 export interface LiveHubOptions {
   db: Executor;
-  io: Server<ClientToServerEvents, ServerToClientEvents>;
+  io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
   /** Subscribed connection; workers publish on `channel` after every committed batch. */
   subscriber: Redis;
   channel: string;
@@ -30,7 +30,8 @@ const NO_CHANGE: ReturnType<typeof diffLiveState> = {
 };
 
 /**
- * Merges the workers' batch notifications into one update per second for every dashboard.
+ * Merges the workers' batch notifications into one update per second for every dashboard of this
+ * server (each server runs one, so each reaches its own sockets; none depends on another).
  * Each tick re-reads the live state from the store and sends the difference from the last tick,
  * so many batches in a second cost one small query set and a lost notification costs nothing.
  * Reads are awaited (the store answers from other threads or PostgreSQL); what is sent is decided
@@ -81,11 +82,15 @@ export async function startLiveHub(opts: LiveHubOptions) {
         opts.log.warn({ error: (err as Error).message }, 'live state read failed');
       }
     }
-    for (const e of events) opts.io.to(LIVE_ROOM).emit('incident', e);
+    // Local only: every server runs its own hub over the same store, and its deltas carry its own
+    // seq against the snapshots it sent; broadcast through the Redis adapter they would reach the
+    // other servers' sockets twice and out of sequence.
+    const here = opts.io.local.to(LIVE_ROOM);
+    for (const e of events) here.emit('incident', e);
     const change = next ? diffLiveState(state, next) : NO_CHANGE;
     if (next) state = next;
     seq++;
-    opts.io.to(LIVE_ROOM).emit('delta', { seq, now: t, ...change });
+    here.emit('delta', { seq, now: t, ...change });
   };
   // One tick at a time: a slow read skips a beat instead of piling reads up.
   let running: Promise<void> | null = null;

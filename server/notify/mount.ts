@@ -1,10 +1,8 @@
 import type { Redis as RedisClient } from 'ioredis';
-import { Redis } from 'ioredis';
 import type { Router } from 'express';
 import type { Env } from '../../shared/config/env.js';
 import type { AlertView } from '../../shared/contracts/alerts.js';
 import { openStore, type Store } from '../../shared/store/store.js';
-import { closeRedis } from '../../shared/util/within.js';
 import type { Logger } from '../log.js';
 import { CHANNELS, channelName } from '../../shared/contracts/queue.js';
 import { startEvaluator } from './evaluator.js';
@@ -29,7 +27,7 @@ export interface NotifyOptions {
 export interface NotifyDeps {
   env: Env & { REDIS_URL: string };
   redis: RedisClient;
-  /** Sends the `alert` socket event to this server's dashboards. */
+  /** Sends the `alert` socket event to the dashboards of every server (the Socket.IO Redis adapter carries it). */
   emit: (a: AlertView) => void;
   log: Logger;
   options?: Partial<NotifyOptions> | undefined;
@@ -46,10 +44,10 @@ export interface Notify {
 }
 
 /**
- * Alerting, mounted by the app in one place: the routes, the evaluator timer, and the pub/sub that
- * carries a new or acknowledged alert to the dashboards of every server (only one server evaluates
- * a tick, but every server has sockets). Its own store handle until the server moves to the async
- * store everywhere.
+ * Alerting, mounted by the app in one place: the routes and the evaluator timer. Only one server
+ * evaluates a tick, but every server has sockets: a new or acknowledged alert goes out through
+ * `emit`, which the Socket.IO Redis adapter delivers to every server's dashboards once. Its own
+ * store handle until the server moves to the async store everywhere.
  */
 export async function mountNotify(d: NotifyDeps): Promise<Notify> {
   const o: NotifyOptions = {
@@ -64,19 +62,7 @@ export async function mountNotify(d: NotifyDeps): Promise<Notify> {
   };
   const store = await openStore({ dataDir: d.env.DATA_DIR, databaseUrl: d.env.DATABASE_URL, mode: 'read', readers: 1 });
   const box = secretBox(loadNotifyKey(d.env.DATA_DIR, process.env.YUQING_NOTIFY_KEY));
-  const channel = `${d.env.YUQING_REDIS_PREFIX}:alerts`;
-  const subscriber = new Redis(d.env.REDIS_URL, { maxRetriesPerRequest: null });
-  subscriber.on('error', (err) => d.log.warn({ error: err.message }, 'alerts subscriber problem'));
-  subscriber.on('message', (ch: string, message: string) => {
-    if (ch !== channel) return;
-    try {
-      d.emit(JSON.parse(message) as AlertView);
-    } catch {
-      // A malformed message on our channel is dropped: dashboards re-read /alerts on reconnect.
-    }
-  });
-  await subscriber.subscribe(channel);
-  const announce = (a: AlertView) => void d.redis.publish(channel, JSON.stringify(a)).catch((err: Error) => d.log.warn({ error: err.message }, 'alert publish failed'));
+  const announce = (a: AlertView) => d.emit(a);
   const rulesChannel = channelName(d.env.YUQING_REDIS_PREFIX, CHANNELS.alertRulesChanged);
   const announceRules = () => void d.redis.publish(rulesChannel, String(Date.now())).catch((err: Error) => d.log.warn({ error: err.message }, 'alert rules change not published'));
   const delivery = { db: store.db, box, log: d.log, timeZone: d.env.YUQING_TIMEZONE, now: o.now, attempts: o.attempts, baseDelayMs: o.baseDelayMs, timeoutMs: o.timeoutMs, publicUrl: o.publicUrl };
@@ -104,7 +90,6 @@ export async function mountNotify(d: NotifyDeps): Promise<Notify> {
     async stop() {
       await evaluator.stop();
       await outbox.stop();
-      await closeRedis(subscriber);
       await store.close();
     },
   };

@@ -272,7 +272,8 @@ export const auditQuerySchema = z
   .object({
     from: isoTime.optional(),
     to: isoTime.optional(),
-    actor: z.string().max(64).optional(),
+    // No control characters: PostgreSQL refuses a NUL in any text parameter (a 500 otherwise).
+    actor: z.string().max(64).refine((s) => !CONTROL.test(s), 'must not contain control characters').optional(),
     action: z.enum(AUDIT_ACTIONS).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
     /** Opaque: the previous page's nextCursor. */

@@ -64,12 +64,22 @@ export interface ServerToClientEvents {
    */
   incident: (e: IncidentLiveEvent) => void;
   /**
-   * An alert opened or acknowledged (any server's evaluator, through Redis). Replaces the alert with
-   * the same id; older clients simply do not listen for it.
+   * An alert opened or acknowledged (any server's evaluator; the Socket.IO Redis adapter carries it
+   * to every server's sockets). Replaces the alert with the same id; older clients simply do not
+   * listen for it.
    */
   alert: (a: AlertView) => void;
   /** A socket message the server could not accept, with the reason. */
   problem: (p: { error: string }) => void;
+}
+
+/**
+ * Between servers only (Socket.IO's `serverSideEmit`, carried by the Redis adapter to every other
+ * server of the deployment); never sent to a client.
+ */
+export interface InterServerEvents {
+  /** Sessions ended on the sending server (sign-out, revocation, role change): re-check your sockets now. */
+  sessionsEnded: () => void;
 }
 
 export interface ClientToServerEvents {

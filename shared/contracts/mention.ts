@@ -7,7 +7,14 @@ export const MENTION_LIMITS = {
   fieldLength: 256,
 } as const;
 
-const shortString = z.string().min(1).max(MENTION_LIMITS.fieldLength);
+/**
+ * A NUL is never part of a post, and PostgreSQL refuses it in text: stored as is, one such item
+ * would fail its whole batch there. Refused per item instead, like any malformed field.
+ */
+const noNul = (s: string) => !s.includes('\u0000');
+const NO_NUL = 'must not contain a NUL character';
+const str = () => z.string().refine(noNul, NO_NUL);
+const shortString = str().min(1).max(MENTION_LIMITS.fieldLength);
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 export const mentionKindSchema = z.enum(['post', 'repost', 'reply']);
@@ -15,7 +22,7 @@ export type MentionKind = z.infer<typeof mentionKindSchema>;
 
 export const authorSchema = z.object({
   id: shortString,
-  name: z.string().max(MENTION_LIMITS.fieldLength).optional(),
+  name: str().max(MENTION_LIMITS.fieldLength).optional(),
   verified: z.boolean().optional(),
   official: z.boolean().optional(),
   followers: count.optional(),
@@ -32,21 +39,21 @@ export const metricsSchema = z.object({
  * Unknown fields are dropped rather than rejected so that connectors may send richer objects.
  */
 export const mentionSchema = z.object({
-  id: z.string().min(1).max(MENTION_LIMITS.idLength),
+  id: str().min(1).max(MENTION_LIMITS.idLength),
   platform: z
     .string()
     .min(1)
     .max(32)
     .regex(/^[a-z0-9_-]+$/, 'platform must be lower-case letters, digits, "-" or "_"'),
   kind: mentionKindSchema,
-  text: z.string().max(MENTION_LIMITS.textLength).refine((t) => t.trim().length > 0, 'text must not be empty'),
+  text: str().max(MENTION_LIMITS.textLength).refine((t) => t.trim().length > 0, 'text must not be empty'),
   createdAt: z.iso.datetime({ offset: true }),
-  parentId: z.string().min(1).max(MENTION_LIMITS.idLength).optional(),
-  rootId: z.string().min(1).max(MENTION_LIMITS.idLength).optional(),
+  parentId: str().min(1).max(MENTION_LIMITS.idLength).optional(),
+  rootId: str().min(1).max(MENTION_LIMITS.idLength).optional(),
   author: authorSchema.optional(),
   metrics: metricsSchema.optional(),
-  lang: z.string().min(2).max(16).optional(),
-  region: z.string().min(1).max(MENTION_LIMITS.fieldLength).optional(),
+  lang: str().min(2).max(16).optional(),
+  region: str().min(1).max(MENTION_LIMITS.fieldLength).optional(),
   // Only web links: a `data:`, `javascript:` or `=HYPERLINK(` value would become a link on the dashboard or a formula in a CSV.
   url: z
     .string()

@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import type { MentionKind } from './mention.js';
+import type { examplePostSchema, rumourReasonSchema, rumourSignalKeySchema, spreaderSchema } from './rumour-signals.js';
 import type { SentimentLabel, Tags } from './tags.js';
 
 /** A stored, tagged mention as the API and the live channel present it. */
@@ -61,42 +63,11 @@ export interface StoryView {
   answersStoryId?: string | null;
 }
 
-/** What a rumour reason is about (the dashboard translates these keys). */
-export type RumourSignalKey =
-  | 'rootWording'
-  | 'replyWording'
-  | 'queries'
-  | 'denials'
-  | 'claimCues'
-  | 'fearAnger'
-  | 'authority'
-  | 'source'
-  | 'reach'
-  | 'pace'
-  | 'velocity'
-  | 'officialAnswer';
-
-export interface ExamplePostView {
-  uid: string;
-  text: string;
-}
-
-export interface RumourReasonView {
-  signal: RumourSignalKey;
-  /** Contribution to the score's log-odds (0 for context shown but not scored, e.g. velocity). */
-  weight: number;
-  value: number;
-  /** English detail, e.g. "7 of 23 responses ask whether it is true or where it comes from". */
-  detail: string;
-  examples: ExamplePostView[];
-}
-
-export interface SpreaderView {
-  uid: string;
-  author: string | null;
-  followers: number;
-  official: boolean;
-}
+/** What a rumour reason is about, its reasons and the posts behind them: as the scorer stores them (rumour-signals.ts). */
+export type RumourSignalKey = z.infer<typeof rumourSignalKeySchema>;
+export type ExamplePostView = z.infer<typeof examplePostSchema>;
+export type RumourReasonView = z.infer<typeof rumourReasonSchema>;
+export type SpreaderView = z.infer<typeof spreaderSchema>;
 
 export interface OfficialAnswerView {
   uid: string;

@@ -1,6 +1,7 @@
 import type { MentionKind } from '../contracts/mention.js';
+import { readStoredSignals, type StoredSignals } from '../contracts/rumour-signals.js';
 import { tagConfidenceSchema, type Emotion, type SentimentLabel, type Stance, type TagConfidence } from '../contracts/tags.js';
-import type { AnswerPhaseView, MentionView, OfficialAnswerView, StoryView } from '../contracts/views.js';
+import type { AnswerPhaseView, MentionView, StoryView } from '../contracts/views.js';
 
 /** A row of the `mentions` table as better-sqlite3 returns it. */
 export interface MentionRow {
@@ -132,59 +133,32 @@ export function presentStory(r: StoryRow): StoryView {
 }
 
 /**
- * The part of the scorer's JSON a reader needs (its shape: workers/rumour/signals.ts). Read
- * defensively: a story stored before the scorer, or with a corrupt state, shows no explanation.
+ * The part of the scorer's JSON a reader needs (its schema: shared/contracts/rumour-signals.ts).
+ * A story stored before the scorer, or with a state the schema refuses, shows no explanation.
  */
 type SignalsPart = Pick<
   StoryView,
   'needsClarification' | 'reasons' | 'flaggedAt' | 'velocity' | 'acceleration' | 'growth' | 'topSpreaders' | 'officialAnswer' | 'answerEffect' | 'answersStoryId'
 >;
 
-interface StoredPhase {
-  responses: number;
-  denies: number;
-  queries: number;
-  spreaderFollowers: number;
-  minutes: number;
-}
-
-interface StoredSignals {
-  v?: number;
-  needsClarification?: boolean;
-  reasons?: StoryView['reasons'];
-  flaggedAt?: number;
-  velocity?: number;
-  acceleration?: number;
-  growth?: { start: number; width: number; counts: number[] };
-  topSpreaders?: StoryView['topSpreaders'];
-  officialAnswer?: Omit<OfficialAnswerView, 'at' | 'storyId'> & { at: number; storyId?: string };
-  beforeAnswer?: StoredPhase;
-  afterAnswer?: StoredPhase;
-  answers?: string;
-}
+type StoredPhase = NonNullable<StoredSignals['beforeAnswer']>;
 
 function phase(p: StoredPhase): AnswerPhaseView {
   return { ...p, minutes: Math.round(p.minutes * 10) / 10, perMinute: Math.round((p.minutes >= 1 ? p.responses / p.minutes : p.responses) * 100) / 100 };
 }
 
 function presentSignals(json: string | undefined): SignalsPart {
-  if (!json || json === '{}') return {};
-  let s: StoredSignals;
-  try {
-    s = JSON.parse(json) as StoredSignals;
-  } catch {
-    return {};
-  }
-  if (!s || s.v !== 1) return {};
+  const s = readStoredSignals(json);
+  if (!s) return {};
   const a = s.officialAnswer;
   return {
     needsClarification: s.needsClarification === true,
-    reasons: Array.isArray(s.reasons) ? s.reasons : [],
-    flaggedAt: typeof s.flaggedAt === 'number' ? new Date(s.flaggedAt).toISOString() : null,
+    reasons: s.reasons ?? [],
+    flaggedAt: s.flaggedAt !== undefined ? new Date(s.flaggedAt).toISOString() : null,
     velocity: s.velocity ?? 0,
     acceleration: s.acceleration ?? 1,
     ...(s.growth ? { growth: { start: new Date(s.growth.start).toISOString(), widthMinutes: s.growth.width, counts: s.growth.counts } } : {}),
-    topSpreaders: Array.isArray(s.topSpreaders) ? s.topSpreaders : [],
+    topSpreaders: s.topSpreaders ?? [],
     officialAnswer: a ? { ...a, at: new Date(a.at).toISOString(), storyId: a.storyId ?? null } : null,
     answerEffect: s.beforeAnswer && s.afterAnswer ? { before: phase(s.beforeAnswer), after: phase(s.afterAnswer) } : null,
     answersStoryId: s.answers ?? null,

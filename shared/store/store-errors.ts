@@ -8,6 +8,16 @@ export class StoreInUseError extends Error {
   override name = 'StoreInUseError';
 }
 
+/**
+ * This transaction read something another writer changed before it could commit (for instance a
+ * story root that two PostgreSQL writers registered for different stories at once). `Store.write`
+ * runs the transaction again from the start, as it does after a deadlock; the retry sees the
+ * other writer's committed rows.
+ */
+export class WriteConflictError extends Error {
+  override name = 'WriteConflictError';
+}
+
 /** What a backup or restore reports about the store it copied. */
 export interface StoreSummary {
   mentions: number;

@@ -9,6 +9,7 @@ import type { Database as Schema } from './schema.js';
 import { inProcessConnection, threadConnection } from './sqlite/connections.js';
 import { sqliteDialect } from './sqlite/dialect.js';
 import { applyPragmas } from './sqlite/pragmas.js';
+import { WriteConflictError } from './store-errors.js';
 
 export type Backend = 'sqlite' | 'postgres';
 
@@ -122,7 +123,8 @@ async function openPostgres(url: string, opts: StoreOptions): Promise<Store> {
           return await db.transaction().execute(fn);
         } catch (err) {
           const code = (err as { code?: string }).code;
-          if (attempt >= PG_ATTEMPTS || !code || !RETRYABLE_PG.has(code)) throw err;
+          const retryable = err instanceof WriteConflictError || (!!code && RETRYABLE_PG.has(code));
+          if (attempt >= PG_ATTEMPTS || !retryable) throw err;
           await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20));
         }
       }

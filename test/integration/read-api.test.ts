@@ -15,7 +15,7 @@ describe.each(BACKENDS)('read API (%s)', (backend) => {
   let incidentId: number;
   beforeAll(async () => {
     const databaseUrl = backend === 'postgres' ? await createTestDatabase() : undefined;
-    sys = await startSystem({ workers: 0, ...(databaseUrl ? { databaseUrl } : {}) });
+    sys = await startSystem({ workers: 0, ...(databaseUrl ? { databaseUrl } : { backend: 'sqlite' as const }) });
     await seedMentions(sys.store, Array.from({ length: N }, (_, i) => ({ ...seedRow(i, T0 + i * 60_000), story_id: i % 10 === 0 ? 'st_1' : null })));
     await sys.store.db.insertInto('stories').values({ ...storyFixture('st_1', T0), last_seen: T0 + N * 60_000, posts: N / 10 }).execute();
     incidentId = (await sys.store.db.insertInto('incidents').values(newIncident('st_1', T0)).returning('id').executeTakeFirstOrThrow()).id;

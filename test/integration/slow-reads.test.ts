@@ -17,7 +17,7 @@ describe.each(BACKENDS)('slow reads never hold up the quick ones (%s)', (backend
   let socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   beforeAll(async () => {
     const databaseUrl = backend === 'postgres' ? await createTestDatabase() : undefined;
-    sys = await startSystem({ workers: 0, ...(databaseUrl ? { databaseUrl } : {}) });
+    sys = await startSystem({ workers: 0, ...(databaseUrl ? { databaseUrl } : { backend: 'sqlite' as const }) });
     // Big days written straight into the store (tagging 90,000 posts is not what this test is about).
     for (const [d, date] of DAYS.entries()) {
       const day = zonedDayRange(date, 'Asia/Shanghai');

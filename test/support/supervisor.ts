@@ -47,6 +47,8 @@ export async function startSupervisor(opts: { workers: number; dataDir?: string;
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
   };
   delete env.REDIS_URL;
+  // Its own embedded store, whatever store the caller's environment names.
+  delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['bin/yuqing.mjs', 'start'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));

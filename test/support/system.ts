@@ -11,9 +11,24 @@ import { parseEnv } from '../../shared/config/env.js';
 import { createApplication, type Application } from '../../server/app.js';
 import type { NotifyOptions } from '../../server/notify/mount.js';
 import { createLogger } from '../../server/log.js';
-import { openStore, type Store } from '../../shared/store/store.js';
+import { backendOf, openStore, type Backend, type Store } from '../../shared/store/store.js';
 import { ROLES } from '../../shared/contracts/roles.js';
 import { closeTestStore, signInAs, useTestStore, type Credentials } from './accounts.js';
+import { createTestDatabase, stopTestCluster } from './stores.js';
+
+/**
+ * YUQING_TEST_BACKEND=postgres (or a postgres:// DATABASE_URL in the environment) runs the
+ * integration tests that take the default store on PostgreSQL instead of the embedded SQLite
+ * (README, Test); tests that choose a backend keep theirs.
+ */
+export function defaultTestBackend(): Backend {
+  // `DATABASE_URL=postgres://… npm test` means "on PostgreSQL": throwaway databases, never that one.
+  const b = process.env.YUQING_TEST_BACKEND ?? backendOf(process.env.DATABASE_URL);
+  if (b !== 'sqlite' && b !== 'postgres') throw new Error(`YUQING_TEST_BACKEND must be sqlite or postgres, not ${b}`);
+  return b;
+}
+
+let systemsOnCluster = 0;
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LAUNCHER = path.join(ROOT, 'bin/yuqing.mjs');
@@ -67,6 +82,11 @@ export async function startSystem(
     dataDir?: string;
     /** DATABASE_URL: a PostgreSQL store (the caller owns the database). */
     databaseUrl?: string;
+    /**
+     * The store when no databaseUrl is given: 'sqlite' (DATA_DIR/yuqing.db), or 'postgres' (a fresh
+     * database on this test file's throwaway cluster). Default: YUQING_TEST_BACKEND, else 'sqlite'.
+     */
+    backend?: Backend;
     /** More settings for the server and workers (e.g. a short YUQING_SESSION_IDLE_MINUTES). */
     env?: NodeJS.ProcessEnv;
     /** Alert evaluation and delivery settings (the clock, the tick, retries). */
@@ -74,10 +94,17 @@ export async function startSystem(
   } = {},
 ): Promise<TestSystem> {
   const redisUrl = opts.redisUrl ?? inject('redisUrl');
+  const backend = opts.backend ?? defaultTestBackend();
+  // A database of our own on the file's cluster, when the caller gave none: stopped with the last system using it.
+  const ownDatabase = !opts.databaseUrl && backend === 'postgres';
+  const databaseUrl = opts.databaseUrl ?? (ownDatabase ? await createTestDatabase() : undefined);
+  if (ownDatabase) systemsOnCluster++;
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'yuqing-test-data-'));
   const token = randomBytes(12).toString('hex');
+  // The caller's own DATABASE_URL never reaches a test system (see defaultTestBackend).
+  const { DATABASE_URL: _callers, ...inherited } = process.env;
   const envVars: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     NODE_ENV: 'test',
     REDIS_URL: redisUrl,
     DATA_DIR: dataDir,
@@ -89,7 +116,7 @@ export async function startSystem(
     YUQING_LOGIN_RATE_PER_MINUTE: '100000',
     YUQING_SESSION_CHECK_SECONDS: '0.5',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
-    ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...opts.env,
   };
   const env = parseEnv(envVars);
@@ -180,6 +207,7 @@ export async function startSystem(
       }
       await closeTestStore(dataDir);
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (ownDatabase && --systemsOnCluster === 0) await stopTestCluster();
     },
   };
 }

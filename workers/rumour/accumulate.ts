@@ -1,4 +1,5 @@
 import type { MentionKind } from '../../shared/contracts/mention.js';
+import { readStorySignals } from '../../shared/contracts/rumour-signals.js';
 import type { Emotion, Stance } from '../../shared/contracts/tags.js';
 import { claimCues, denialCue, enquiryCue, isOfficialAnswerText, mentionsAuthority } from './cues.js';
 import { wordingScore, type RumourModel } from './model.js';
@@ -53,21 +54,9 @@ export function emptySignals(at: number): StorySignals {
   };
 }
 
-/** Reads a stored signals JSON; anything unreadable or from another version starts afresh. */
+/** Reads a stored signals JSON (shared/contracts/rumour-signals.ts); anything unreadable or from another version starts afresh. */
 export function parseSignals(json: string | null | undefined, at: number): StorySignals {
-  if (json) {
-    try {
-      const s = JSON.parse(json) as Partial<StorySignals>;
-      if (s && s.v === 1 && s.counts && s.growth) {
-        // Counters added since the state was stored start at zero.
-        s.counts = { ...emptySignals(at).counts, ...s.counts };
-        return s as StorySignals;
-      }
-    } catch {
-      // fall through: a corrupt state is rebuilt from here on rather than failing the batch
-    }
-  }
-  return emptySignals(at);
+  return readStorySignals(json) ?? emptySignals(at);
 }
 
 const example = (o: RumourObservation): ExamplePost => ({ uid: o.uid, text: o.text.slice(0, EXAMPLE_TEXT_MAX) });

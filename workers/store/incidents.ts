@@ -1,4 +1,5 @@
 import { claimLikeness } from '../../shared/incidents/similarity.js';
+import { readStoredSignals } from '../../shared/contracts/rumour-signals.js';
 import {
   addIncidentEvents,
   insertIncidents,
@@ -24,16 +25,8 @@ const SYSTEM_ACTOR = 'system';
 
 /** The scorer's explanation and the (data) time it first flagged the story, from `stories.signals`. */
 function scorerStateOf(signals: string | undefined): { reasons: string | null; flaggedAt: number | null } {
-  if (!signals) return { reasons: null, flaggedAt: null };
-  try {
-    const parsed = JSON.parse(signals) as { reasons?: unknown; flaggedAt?: unknown };
-    return {
-      reasons: parsed.reasons === undefined ? null : JSON.stringify(parsed.reasons),
-      flaggedAt: typeof parsed.flaggedAt === 'number' ? parsed.flaggedAt : null,
-    };
-  } catch {
-    return { reasons: null, flaggedAt: null };
-  }
+  const s = readStoredSignals(signals);
+  return { reasons: s?.reasons === undefined ? null : JSON.stringify(s.reasons), flaggedAt: s?.flaggedAt ?? null };
 }
 
 function knownIncident(closed: readonly { id: number; story_text: string; clarification_text: string | null }[], text: string) {

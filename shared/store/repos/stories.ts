@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { StoryRow } from '../rows.js';
 import type { Database } from '../schema.js';
+import { WriteConflictError } from '../store-errors.js';
 import { isPostgres, type Executor } from '../store.js';
 import { chunksOf } from './chunks.js';
 
@@ -190,10 +191,31 @@ export async function storiesOfBands(db: Executor, bands: readonly string[]): Pr
   return out;
 }
 
+/**
+ * Registers the story of each new root (a thread root, or a mention clustered into a story). A
+ * root is registered once and never moved, so the batch that registers it decides its story, and
+ * every later batch follows that. Two PostgreSQL writers can both find a root unregistered (neither
+ * has committed) and pick different stories for it; the second one's INSERT waits for the first's
+ * commit and then conflicts. That batch assigned stories on a view that is now stale, so it is
+ * refused with WriteConflictError and `Store.write` runs it again, reading the registered root.
+ * (SQLite's single writer never gets here: the write lock is held from the lookup on.)
+ */
 export async function addStoryRoots(db: Executor, rows: readonly { root_uid: string; story_id: string }[]): Promise<void> {
   const sorted = [...rows].sort((a, b) => (a.root_uid < b.root_uid ? -1 : a.root_uid > b.root_uid ? 1 : 0));
+  const taken: { root_uid: string; story_id: string }[] = [];
   for (const chunk of chunksOf(sorted, 2)) {
-    await db.insertInto('story_roots').values(chunk).onConflict((oc) => oc.column('root_uid').doNothing()).execute();
+    const inserted = await db.insertInto('story_roots').values(chunk).onConflict((oc) => oc.column('root_uid').doNothing()).returning('root_uid').execute();
+    if (inserted.length === chunk.length) continue;
+    const mine = new Set(inserted.map((r) => r.root_uid));
+    for (const r of chunk) if (!mine.has(r.root_uid)) taken.push(r);
+  }
+  if (taken.length === 0) return;
+  // Registered meanwhile, or earlier in this very batch list twice: only a different story is a conflict.
+  const stored = await storiesOfRoots(db, taken.map((r) => r.root_uid));
+  const moved = taken.filter((r) => stored.get(r.root_uid) !== r.story_id);
+  if (moved.length > 0) {
+    const r = moved[0]!;
+    throw new WriteConflictError(`story root ${r.root_uid} was registered for ${stored.get(r.root_uid)} by another writer while this batch put it in ${r.story_id}`);
   }
 }
 

@@ -4,6 +4,8 @@ import { openIncidents } from '../../../workers/store/incidents.js';
 import { BACKENDS, testStores } from '../../support/stores.js';
 
 const NOW = Date.UTC(2026, 0, 10, 8, 0, 0);
+/** A reason as the scorer stores it (shared/contracts/rumour-signals.ts). */
+const REASON = { signal: 'denials', weight: 0.8, value: 0.2, detail: '4 of 20 responses deny it', examples: [] };
 
 describe.each(BACKENDS)('openIncidents (%s)', (backend) => {
   const t = testStores(backend);
@@ -13,7 +15,7 @@ describe.each(BACKENDS)('openIncidents (%s)', (backend) => {
     const s: StoryRow = {
       id, root_uid: `weibo:${id}`, text, first_seen: NOW - 600_000, last_seen: NOW, posts: 3, replies: 20, supports: 5,
       queries: 6, denies: 4, reach: 10_000, official_replied: 0, root_official: 0, rumour_score: 0.42, candidate: 1,
-      signals: JSON.stringify({ reasons: [{ signal: 'denyShare', value: 0.2 }] }), ...over,
+      signals: JSON.stringify({ v: 1, reasons: [REASON] }), ...over,
     };
     await db().insertInto('stories').values({ ...s, signals: s.signals as string, hash: null }).execute();
     return s;
@@ -28,7 +30,7 @@ describe.each(BACKENDS)('openIncidents (%s)', (backend) => {
     expect(await t.count('SELECT COUNT(*) AS n FROM incidents')).toBe(1);
     const row = await db().selectFrom('incidents').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'open', opened_at: NOW, score_at_open: 0.42 });
-    expect(JSON.parse(row.reasons_at_open as string)).toEqual([{ signal: 'denyShare', value: 0.2 }]);
+    expect(JSON.parse(row.reasons_at_open as string)).toEqual([REASON]);
     const events = await db().selectFrom('incident_events').select(['actor', 'action', 'to_value']).execute();
     expect(events).toEqual([{ actor: 'system', action: 'opened', to_value: 'open' }]);
   });
