@@ -27,6 +27,7 @@ import { TotpPage } from './pages/TotpPage.js';
 import { UsersPage } from './pages/UsersPage.js';
 import { WallPage } from './pages/WallPage.js';
 import { ReportsPage } from './pages/ReportsPage.js';
+import { ReportDeliveryPage } from './pages/ReportDeliveryPage.js';
 
 function Layout() {
   const { user } = useSession();
@@ -83,6 +84,7 @@ const router = createBrowserRouter([
       { path: 'admin/tokens', element: <TokensPage /> },
       { path: 'admin/settings', element: <SecuritySettingsPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'admin/report-delivery', element: <ReportDeliveryPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

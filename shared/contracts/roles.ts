@@ -255,6 +255,8 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/admin/tokens', rule: P.tokensManage, nav: true },
   { path: '/admin/settings', rule: P.settingsWrite, nav: true },
   { path: '/audit', rule: P.auditRead, nav: true },
+  // Who receives the scheduled reports, and what was sent (with the contact points, not with the reports' readers).
+  { path: '/admin/report-delivery', rule: P.alertsManage, nav: true },
 ];
 
 function segments(p: string): string[] {

@@ -15,7 +15,7 @@ const NAV: Record<Role, string[]> = {
   duty_officer: ['/live', '/incidents'],
   analyst: ['/analyst', '/review', '/incidents', '/agreement'],
   leader: ['/live', '/summary', '/reports', '/incidents'],
-  admin: ['/admin/users', '/admin/tokens', '/admin/settings'],
+  admin: ['/admin/users', '/admin/tokens', '/admin/settings', '/admin/report-delivery'],
   auditor: ['/audit'],
 };
 const ALL_PAGES = [...new Set(Object.values(NAV).flat())];

@@ -68,7 +68,7 @@ describe('navigation from the shared PAGES table', () => {
     duty_officer: ['/live', '/incidents'],
     analyst: ['/analyst', '/review', '/incidents', '/agreement'],
     leader: ['/live', '/summary', '/reports', '/incidents'],
-    admin: ['/admin/users', '/admin/tokens', '/admin/settings'],
+    admin: ['/admin/users', '/admin/tokens', '/admin/settings', '/admin/report-delivery'],
     auditor: ['/audit'],
   };
 

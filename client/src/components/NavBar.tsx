@@ -26,6 +26,7 @@ function navLabel(t: Dict, path: string): string {
     '/admin/tokens': t.accounts.nav.tokens,
     '/admin/settings': t.accounts.nav.settings,
     '/audit': t.accounts.nav.audit,
+    '/admin/report-delivery': t.reports.delivery.nav,
   };
   return labels[path] ?? path;
 }
