@@ -56,7 +56,7 @@ describe('report delivery page in a real browser', () => {
       await page.getByRole('checkbox', { name: 'Weekly report' }).check();
       await page.getByRole('combobox', { name: 'Language' }).selectOption('en');
       await page.getByTestId('subscription-save').click();
-      await page.getByRole('cell', { name: 'Daily report、Weekly report' }).waitFor();
+      await page.getByRole('cell', { name: 'Daily report, Weekly report' }).waitFor();
       expect((await listed()).map((s) => [s.daily, s.weekly, s.lang])).toEqual([[true, true, 'en']]);
 
       await page.getByTestId('subscription-delete').click();

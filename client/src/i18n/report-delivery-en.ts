@@ -14,6 +14,7 @@ export const reportDeliveryEn: ReportDeliveryDict = {
   choose: '— choose —',
   noContactPoints: 'There is no contact point that can receive reports yet; create one (e-mail, a robot or a webhook) under contact points first.',
   reports: 'Receives',
+  listJoin: ', ',
   daily: 'Daily report',
   weekly: 'Weekly report',
   lang: 'Language',

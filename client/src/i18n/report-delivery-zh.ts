@@ -15,6 +15,8 @@ export interface ReportDeliveryDict {
   choose: string;
   noContactPoints: string;
   reports: string;
+  /** Between the names of the reports a subscription receives. */
+  listJoin: string;
   daily: string;
   weekly: string;
   lang: string;
@@ -49,6 +51,7 @@ export const reportDeliveryZh: ReportDeliveryDict = {
   choose: '— 请选择 —',
   noContactPoints: '还没有可以接收报告的联系点，请先在联系点管理中新建（邮件、机器人或 Webhook）。',
   reports: '接收',
+  listJoin: '、',
   daily: '日报',
   weekly: '周报',
   lang: '语言',

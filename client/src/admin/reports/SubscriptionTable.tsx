@@ -45,7 +45,7 @@ export function SubscriptionTable({ items, timeZone, onEdit, onChanged }: { item
             <tr key={s.id} data-testid="subscription-row" data-name={s.contactPointName}>
               <td>{s.contactPointName}</td>
               <td>{d.kinds[s.contactPointKind] ?? s.contactPointKind}</td>
-              <td>{[s.daily && d.daily, s.weekly && d.weekly].filter(Boolean).join('、')}</td>
+              <td>{[s.daily && d.daily, s.weekly && d.weekly].filter(Boolean).join(d.listJoin)}</td>
               <td>{d.langName[s.lang]}</td>
               <td className="small">{d.updatedBy(formatFullDateTime(s.updatedAt, locale, timeZone), s.updatedBy)}</td>
               <td>
