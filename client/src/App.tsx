@@ -31,6 +31,7 @@ import { TotpPage } from './pages/TotpPage.js';
 import { UsersPage } from './pages/UsersPage.js';
 import { WallPage } from './pages/WallPage.js';
 import { ReportsPage } from './pages/ReportsPage.js';
+import { ReportDeliveryPage } from './pages/ReportDeliveryPage.js';
 
 function Layout() {
   const { user } = useSession();
@@ -91,6 +92,7 @@ const router = createBrowserRouter([
       { path: 'admin/contact-points', element: <ContactPointsPage /> },
       { path: 'admin/contact-points/:id', element: <ContactPointPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'admin/report-delivery', element: <ReportDeliveryPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

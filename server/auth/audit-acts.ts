@@ -32,10 +32,10 @@ const AUDITED: Record<string, Describe> = {
     const topics = body(req).topics;
     return { action: 'topics.updated', object: 'topics', detail: { topics: Array.isArray(topics) ? topics.map((t: { id?: unknown } | null) => t?.id) : [] } };
   },
-  // Report subscriptions are settings of the contact points: recorded as settings.updated with what changed.
-  'POST /api/v1/reports/subscriptions': (req, res) => ({ action: 'settings.updated', object: (res.locals.auditObject as string | undefined) ?? 'report-subscription', detail: { op: 'created', ...body(req) } }),
-  'PUT /api/v1/reports/subscriptions/:id': (req) => ({ action: 'settings.updated', object: `report-subscription:${String(req.params.id)}`, detail: { op: 'updated', ...body(req) } }),
-  'DELETE /api/v1/reports/subscriptions/:id': (req) => ({ action: 'settings.updated', object: `report-subscription:${String(req.params.id)}`, detail: { op: 'deleted' } }),
+  // Which contact points receive the reports: one action, with what was done (detail.op) and the fields sent.
+  'POST /api/v1/reports/subscriptions': (req, res) => ({ action: 'report_subscription.changed', object: (res.locals.auditObject as string | undefined) ?? 'report-subscription', detail: { op: 'created', ...body(req) } }),
+  'PUT /api/v1/reports/subscriptions/:id': (req) => ({ action: 'report_subscription.changed', object: `report-subscription:${String(req.params.id)}`, detail: { op: 'updated', ...body(req) } }),
+  'DELETE /api/v1/reports/subscriptions/:id': (req) => ({ action: 'report_subscription.changed', object: `report-subscription:${String(req.params.id)}`, detail: { op: 'deleted' } }),
   'GET /api/v1/mentions': (req) => ({ action: 'mentions.search', object: 'mentions', detail: { query: req.query } }),
   'GET /api/v1/mentions/export.csv': (req) => ({ action: 'mentions.export', object: 'mentions', detail: { filter: req.query } }),
   'GET /api/v1/audit.csv': (req) => ({ action: 'audit.export', object: 'audit_log', detail: { filter: req.query } }),

@@ -32,6 +32,11 @@ export function heading(m: AlertMessage): string {
   return `${tag}【${SEVERITY_ZH[m.severity]}】${m.title}`;
 }
 
+/** What the robots call the line naming where a message comes from: an alert's rule, a report's source (as the e-mail footer does). */
+export function sourceLabel(m: AlertMessage): string {
+  return m.reason === 'report' ? '来源' : '规则';
+}
+
 export function timeText(at: number, timeZone: string): string {
   return new Intl.DateTimeFormat('zh-CN', { timeZone, dateStyle: 'short', timeStyle: 'medium', hourCycle: 'h23' }).format(at);
 }

@@ -25,7 +25,7 @@ const EXISTS = 'that contact point already receives the reports in that language
 
 /**
  * Which contact points receive the scheduled daily and weekly reports (alerts.manage in the ROUTE
- * table, like the contact points themselves; audited as settings.updated), and the log of what was
+ * table, like the contact points themselves; audited as report_subscription.changed), and the log of what was
  * sent. An in-app contact point cannot subscribe: the archive is the in-app copy.
  */
 export function reportSubscriptionsRouter(o: { store: Store; now?: () => number }): Router {

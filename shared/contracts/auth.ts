@@ -232,6 +232,8 @@ export const AUDIT_ACTIONS = [
   'token.revoked',
   'settings.updated',
   'topics.updated',
+  /** A report subscription created, changed or deleted (detail.op, and the subscription's fields). */
+  'report_subscription.changed',
   'incident.acknowledge',
   'incident.assign',
   'incident.status',

@@ -48,6 +48,11 @@ export const reportDeliveryQuerySchema = z
 export interface ReportDeliveryView {
   id: number;
   contactPointId: number;
+  /** null only if the contact point's row is gone altogether (contact points are soft-deleted, so normally never). */
+  contactPointName: string | null;
+  contactPointKind: string | null;
+  /** The contact point was deleted after the report was sent (or before: status 'gone'). */
+  contactPointDeleted: boolean;
   kind: ReportKind;
   period: string;
   lang: ReportLang;

@@ -277,6 +277,8 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/admin/alert-rules/:id', rule: P.alertsManage, nav: false },
   { path: '/admin/contact-points', rule: P.alertsManage, nav: true },
   { path: '/admin/contact-points/:id', rule: P.alertsManage, nav: false },
+  // Who receives the scheduled reports, and what was sent (with the contact points, not with the reports' readers).
+  { path: '/admin/report-delivery', rule: P.alertsManage, nav: true },
   { path: '/admin/queues', rule: P.queuesManage, nav: true, server: true },
   { path: '/audit', rule: P.auditRead, nav: true },
 ];

@@ -15,7 +15,7 @@ const NAV: Record<Role, string[]> = {
   duty_officer: ['/live', '/incidents'],
   analyst: ['/analyst', '/review', '/incidents', '/agreement'],
   leader: ['/live', '/summary', '/reports', '/incidents'],
-  admin: ['/admin/users', '/admin/tokens', '/admin/settings', '/admin/alert-rules', '/admin/contact-points', '/admin/queues'],
+  admin: ['/admin/users', '/admin/tokens', '/admin/settings', '/admin/alert-rules', '/admin/contact-points', '/admin/report-delivery', '/admin/queues'],
   auditor: ['/audit'],
 };
 /** Pages the server serves itself (the queue board: test/browser/queue-board.test.ts), not the dashboard's views. */

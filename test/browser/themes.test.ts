@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimReportDelivery, finishReportDelivery } from '../../shared/store/repos/report-deliveries.js';
 import { launchBrowser } from '../support/browser.js';
 import { axeViolations, type Violation } from './axe.js';
 import { openSignedIn } from './signed-in.js';
@@ -8,12 +9,33 @@ import { eventually, startSystem, type TestSystem } from '../support/system.js';
 const RUN = Date.now().toString(36);
 const VIEWS = ['/live', '/analyst', '/summary', '/incidents', '/review', '/agreement', '/wall', '/admin/alert-rules', '/admin/alert-rules/new', '/admin/contact-points', '/admin/contact-points/new'];
 
+/**
+ * The report delivery page with something in every part: a webhook subscribed to both reports, and
+ * a sent and a failed delivery in the log (recorded through the store as a scheduled pass does).
+ */
+async function withReportDelivery(sys: TestSystem): Promise<void> {
+  const cp = await sys.fetch('/api/v1/contact-points', { method: 'POST', body: JSON.stringify({ kind: 'webhook', name: 'OA', url: 'http://127.0.0.1:9/hook' }) });
+  expect(cp.status).toBe(201);
+  const contactPointId = ((await cp.json()) as { id: number }).id;
+  const sub = await sys.fetch('/api/v1/reports/subscriptions', { method: 'POST', body: JSON.stringify({ contactPointId, daily: true, weekly: true, lang: 'zh' }) });
+  expect(sub.status).toBe(201);
+  for (const [period, status] of [['2026-01-06', 'sent'], ['2026-01-07', 'failed']] as const) {
+    await sys.store.write(async (tx) => {
+      const id = await claimReportDelivery(tx, { contactPointId, kind: 'day', period, lang: 'zh' }, Date.now());
+      if (id === null) throw new Error('claimed twice');
+      await finishReportDelivery(tx, id, { status, attempts: 1, error: status === 'failed' ? 'HTTP 401' : null }, Date.now());
+    });
+  }
+  VIEWS.push('/admin/report-delivery');
+}
+
 describe('themes, wall display and accessibility in a real browser', () => {
   let sys: TestSystem;
   let browser: Browser;
 
   beforeAll(async () => {
     [sys, browser] = await Promise.all([startSystem(), launchBrowser()]);
+    await withReportDelivery(sys);
     const at = new Date().toISOString();
     // Every tone the views colour: negative and critical, positive, neutral, a query and a denial.
     const res = await sys.postMentions([

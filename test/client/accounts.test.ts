@@ -74,7 +74,7 @@ describe('navigation from the shared PAGES table', () => {
     duty_officer: ['/live', '/incidents'],
     analyst: ['/analyst', '/review', '/incidents', '/agreement'],
     leader: ['/live', '/summary', '/reports', '/incidents'],
-    admin: ['/admin/users', '/admin/tokens', '/admin/settings', '/admin/alert-rules', '/admin/contact-points', '/admin/queues'],
+    admin: ['/admin/users', '/admin/tokens', '/admin/settings', '/admin/alert-rules', '/admin/contact-points', '/admin/report-delivery', '/admin/queues'],
     auditor: ['/audit'],
   };
 

@@ -160,7 +160,7 @@ describe.each(BACKENDS)('reports delivered through contact points (%s)', (backen
       [email.json.id, 'en', true, false],
       [hook.json.id, 'zh', true, true],
     ]);
-    const audit = await sys.getJson<AuditPage>('/api/v1/audit?action=settings.updated&limit=100');
+    const audit = await sys.getJson<AuditPage>('/api/v1/audit?action=report_subscription.changed&limit=100');
     const objects = audit.items.filter((e) => e.object?.startsWith('report-subscription')).map((e) => [e.object, e.detail?.op, e.result]);
     expect(objects).toContainEqual([`report-subscription:${zh.json.id}`, 'created', 'ok']);
     expect(objects).toContainEqual([`report-subscription:${h.json.id}`, 'updated', 'ok']);
@@ -235,14 +235,16 @@ describe.each(BACKENDS)('reports delivered through contact points (%s)', (backen
     // The refused one was tried once (a 401 is not retried), recorded as failed, and not tried again.
     expect(http.on('/broken')).toHaveLength(1);
     const log2 = await sys.getJson<{ items: ReportDeliveryView[] }>(`/api/v1/reports/deliveries?period=${DAY}`);
-    expect(log2.items.map((d) => [d.lang, d.status, d.attempts]).sort()).toEqual(
+    // Named as the log page shows them: the contact point's name and kind come with each row.
+    expect(log2.items.map((d) => [d.contactPointName, d.contactPointKind, d.lang, d.status, d.attempts]).sort()).toEqual(
       [
-        ['zh', 'sent', 1],
-        ['en', 'sent', 1],
-        ['en', 'failed', 1],
-        ['zh', 'sent', 1],
+        ['领导邮箱', 'email', 'zh', 'sent', 1],
+        ['领导邮箱', 'email', 'en', 'sent', 1],
+        ['broken', 'webhook', 'en', 'failed', 1],
+        ['OA', 'webhook', 'zh', 'sent', 1],
       ].sort(),
     );
+    expect(log2.items.every((d) => !d.contactPointDeleted)).toBe(true);
     expect(log2.items.find((d) => d.status === 'failed')?.error).toContain('HTTP 401');
   });
 });

@@ -27,6 +27,7 @@ function navLabel(t: Dict, path: string): string {
     '/admin/settings': t.accounts.nav.settings,
     '/admin/alert-rules': t.alertsAdmin.nav.rules,
     '/admin/contact-points': t.alertsAdmin.nav.contactPoints,
+    '/admin/report-delivery': t.reports.delivery.nav,
     '/admin/queues': t.accounts.nav.queues,
     '/audit': t.accounts.nav.audit,
   };

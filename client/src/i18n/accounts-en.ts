@@ -178,6 +178,7 @@ export const accountsEn: AccountsDict = {
       'token.revoked': 'Token revoked',
       'settings.updated': 'Security settings changed',
       'topics.updated': 'Topic rules changed',
+      'report_subscription.changed': 'Report subscription changed',
       'incident.acknowledge': 'Incident acknowledged',
       'incident.assign': 'Incident assigned',
       'incident.status': 'Incident status',

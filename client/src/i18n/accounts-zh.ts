@@ -328,6 +328,7 @@ export const accountsZh: AccountsDict = {
       'token.revoked': '吊销令牌',
       'settings.updated': '修改安全设置',
       'topics.updated': '修改话题规则',
+      'report_subscription.changed': '修改报告推送订阅',
       'incident.acknowledge': '事件签收',
       'incident.assign': '事件指派',
       'incident.status': '事件状态变更',

@@ -1,3 +1,4 @@
+import { reportDeliveryEn } from './report-delivery-en.js';
 import type { ReportsDict } from './reports-zh.js';
 
 export const reportsEn: ReportsDict = {
@@ -20,4 +21,5 @@ export const reportsEn: ReportsDict = {
   cols: { period: 'Period', kind: 'Kind', lang: 'Language', format: 'Format', size: 'Size', created: 'Generated', origin: 'Origin', file: 'File' },
   origin: (o) => (o === 'schedule' ? 'scheduled' : 'by hand'),
   langName: { zh: 'Chinese', en: 'English' },
+  delivery: reportDeliveryEn,
 };

@@ -1,3 +1,5 @@
+import { reportDeliveryZh, type ReportDeliveryDict } from './report-delivery-zh.js';
+
 /** Strings of the reports page; the Chinese dictionary is the reference shape. */
 export interface ReportsDict {
   nav: string;
@@ -19,6 +21,8 @@ export interface ReportsDict {
   cols: { period: string; kind: string; lang: string; format: string; size: string; created: string; origin: string; file: string };
   origin: (o: string) => string;
   langName: { zh: string; en: string };
+  /** The administrator's page: subscriptions and the delivery log. */
+  delivery: ReportDeliveryDict;
 }
 
 export const reportsZh: ReportsDict = {
@@ -41,4 +45,5 @@ export const reportsZh: ReportsDict = {
   cols: { period: '期间', kind: '类型', lang: '语言', format: '格式', size: '大小', created: '生成时间', origin: '来源', file: '文件' },
   origin: (o) => (o === 'schedule' ? '定时生成' : '手动生成'),
   langName: { zh: '中文', en: '英文' },
+  delivery: reportDeliveryZh,
 };

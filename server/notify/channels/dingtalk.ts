@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { heading, timeText, type AlertMessage } from '../message.js';
+import { heading, sourceLabel, timeText, type AlertMessage } from '../message.js';
 import { optStr, str, type Channel } from './channel.js';
 import { errcodeOk, postJson } from './http-post.js';
 
@@ -17,7 +17,7 @@ export function dingtalkSign(secret: string, timestampMs: number): string {
 export function dingtalkBody(m: AlertMessage, timeZone: string): object {
   const title = heading(m);
   // DingTalk markdown: headings, bold, links; a line break needs a blank line or two trailing spaces.
-  const text = [`### ${title}`, '', m.body.replace(/\n/g, '  \n'), '', `> 规则：${m.ruleName} · 时间：${timeText(m.at, timeZone)}`, '', `[查看详情](${m.link})`].join('\n');
+  const text = [`### ${title}`, '', m.body.replace(/\n/g, '  \n'), '', `> ${sourceLabel(m)}：${m.ruleName} · 时间：${timeText(m.at, timeZone)}`, '', `[查看详情](${m.link})`].join('\n');
   return { msgtype: 'markdown', markdown: { title, text }, at: { atMobiles: [], isAtAll: m.severity === 'critical' } };
 }
 

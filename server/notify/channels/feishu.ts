@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { heading, timeText, type AlertMessage } from '../message.js';
+import { heading, sourceLabel, timeText, type AlertMessage } from '../message.js';
 import { optStr, str, type Channel } from './channel.js';
 import { postJson } from './http-post.js';
 
@@ -23,7 +23,7 @@ export function feishuBody(m: AlertMessage, timeZone: string): Record<string, un
       post: {
         zh_cn: {
           title: heading(m),
-          content: [...lines, [{ tag: 'text', text: `规则：${m.ruleName} · 时间：${timeText(m.at, timeZone)}` }], [{ tag: 'a', text: '查看详情', href: m.link }]],
+          content: [...lines, [{ tag: 'text', text: `${sourceLabel(m)}：${m.ruleName} · 时间：${timeText(m.at, timeZone)}` }], [{ tag: 'a', text: '查看详情', href: m.link }]],
         },
       },
     },

@@ -1,4 +1,4 @@
-import { heading, timeText, type AlertMessage } from '../message.js';
+import { heading, sourceLabel, timeText, type AlertMessage } from '../message.js';
 import { str, type Channel } from './channel.js';
 import { errcodeOk, postJson } from './http-post.js';
 
@@ -12,15 +12,14 @@ const COLOUR = { info: 'info', warning: 'warning', critical: 'warning' } as cons
 const MAX_BYTES = 4096;
 
 export function wecomBody(m: AlertMessage, timeZone: string): object {
-  let content = [
-    `### <font color="${COLOUR[m.severity]}">${heading(m)}</font>`,
-    m.body,
-    `> 规则：<font color="comment">${m.ruleName}</font>`,
-    `> 时间：<font color="comment">${timeText(m.at, timeZone)}</font>`,
-    `[查看详情](${m.link})`,
-  ].join('\n');
-  // Cut the body, never the link, when a long text would break the 4096-byte limit.
-  while (Buffer.byteLength(content) > MAX_BYTES) content = content.replace(/\n[^\n]*\n(> 规则)/, (_s, tail: string) => `\n…\n${tail}`);
+  const head = `### <font color="${COLOUR[m.severity]}">${heading(m)}</font>`;
+  const foot = [`> ${sourceLabel(m)}：<font color="comment">${m.ruleName}</font>`, `> 时间：<font color="comment">${timeText(m.at, timeZone)}</font>`, `[查看详情](${m.link})`];
+  const lines = m.body.split('\n');
+  const compose = (body: string[]) => [head, ...body, ...foot].join('\n');
+  let content = compose(lines);
+  // Cut the body from its end, never the source line or the link, when a long text would break the
+  // 4096-byte limit. (Replacing the last line with "…" in place looped for ever once it was "…".)
+  for (let keep = lines.length - 1; Buffer.byteLength(content) > MAX_BYTES && keep >= 0; keep--) content = compose([...lines.slice(0, keep), '…']);
   return { msgtype: 'markdown', markdown: { content } };
 }
 

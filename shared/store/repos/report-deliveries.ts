@@ -46,14 +46,24 @@ export async function finishReportDelivery(db: Executor, id: number, o: { status
     .execute();
 }
 
-/** Newest first. */
+/** Newest first, with the contact point's name and kind (a deleted one keeps its row, so its name still shows). */
 export async function listReportDeliveries(db: Executor, q: { kind?: ReportKind; period?: string; limit: number }): Promise<ReportDeliveryView[]> {
-  let s = db.selectFrom('report_deliveries').selectAll().orderBy('claimed_at', 'desc').orderBy('id', 'desc').limit(q.limit);
-  if (q.kind) s = s.where('kind', '=', q.kind);
-  if (q.period) s = s.where('period', '=', q.period);
+  let s = db
+    .selectFrom('report_deliveries as d')
+    .leftJoin('contact_points as c', 'c.id', 'd.contact_point_id')
+    .selectAll('d')
+    .select(['c.name as cp_name', 'c.kind as cp_kind', 'c.deleted as cp_deleted'])
+    .orderBy('d.claimed_at', 'desc')
+    .orderBy('d.id', 'desc')
+    .limit(q.limit);
+  if (q.kind) s = s.where('d.kind', '=', q.kind);
+  if (q.period) s = s.where('d.period', '=', q.period);
   return (await s.execute()).map((r) => ({
     id: Number(r.id),
     contactPointId: Number(r.contact_point_id),
+    contactPointName: r.cp_name ?? null,
+    contactPointKind: r.cp_kind ?? null,
+    contactPointDeleted: r.cp_deleted === null ? true : Number(r.cp_deleted) === 1,
     kind: r.kind,
     period: r.period,
     lang: r.lang,
