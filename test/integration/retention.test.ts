@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../shared/store/store.js';
 import { makeMentions } from '../fixtures/mentions.js';
 import { eventually, startSystem, type TestSystem } from '../support/system.js';
 
@@ -51,12 +50,17 @@ describe('YUQING_RETENTION_DAYS', () => {
     expect(recentPage.items).toHaveLength(300);
 
     // Their rows in the topic index went with them.
-    const db = new Database(path.join(sys.dataDir, 'yuqing.db'), { readonly: true });
+    const store = await openStore({ dataDir: sys.dataDir, databaseUrl: sys.env.DATABASE_URL, mode: 'read' });
     try {
-      expect(db.prepare('SELECT COUNT(*) AS n FROM mention_topics WHERE created_at < ?').get(now - 2 * DAY)).toEqual({ n: 0 });
-      expect((db.prepare('SELECT COUNT(*) AS n FROM mention_topics').get() as { n: number }).n).toBeGreaterThan(0);
+      const count = async (before?: number) => {
+        let q = store.db.selectFrom('mention_topics').select((e) => e.fn.countAll<number>().as('n'));
+        if (before !== undefined) q = q.where('created_at', '<', before);
+        return Number((await q.executeTakeFirstOrThrow()).n);
+      };
+      expect(await count(now - 2 * DAY)).toBe(0);
+      expect(await count()).toBeGreaterThan(0);
     } finally {
-      db.close();
+      await store.close();
     }
 
     // The same old mentions delivered again (a retried import) are neither stored nor counted twice.
