@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { WORKER_METRICS, workerMetricsIndexKey, workerMetricsKey, type WorkerMetricsSnapshot } from '../shared/contracts/metrics.js';
 
-/** Seconds; a batch is up to 500 mentions (MAX_MENTIONS_PER_JOB). */
+/** Seconds; a batch is up to MAX_MENTIONS_PER_JOB (2,000) mentions. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 export interface WorkerMetrics {

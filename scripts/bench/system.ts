@@ -16,7 +16,6 @@ import { startSystem, type RunningSystem } from './system-process.js';
 import { traffic } from './traffic.js';
 
 const TOKEN = 'bench-ingest-token-0123456789';
-const CHUNK = 1000;
 const CONCURRENCY = 4;
 
 interface Options {
@@ -24,6 +23,8 @@ interface Options {
   preload: number;
   preloadDays: number;
   workers: number;
+  /** Mentions per ingest request (a connector's batch); a job carries at most MAX_MENTIONS_PER_JOB of them. */
+  request: number;
   keep: boolean;
   /** Run the pipeline a second time with tagging off (YUQING_BENCH_UNTAGGED), the ceiling the rest allows. */
   ceiling: boolean;
@@ -42,6 +43,7 @@ function parse(args: string[]): Options {
     preload: num('preload', 0),
     preloadDays: num('preload-days', 30),
     workers: num('workers', cpus().length),
+    request: Math.max(1, num('request', 1000)),
     keep: args.includes('--keep'),
     ceiling: !args.includes('--no-ceiling'),
   };
@@ -98,7 +100,7 @@ interface Run {
 }
 
 /** Posts `n` mentions and waits until all are stored; the rate counts from the first post to the last stored. */
-async function timedIngest(sys: RunningSystem, n: number, start: number, spanMs: number, prefix: string, seed: number): Promise<Run> {
+async function timedIngest(sys: RunningSystem, request: number, n: number, start: number, spanMs: number, prefix: string, seed: number): Promise<Run> {
   const base = await storedCount(sys.url);
   const db = path.join(sys.dataDir, 'yuqing.db');
   let walMax = 0;
@@ -106,7 +108,7 @@ async function timedIngest(sys: RunningSystem, n: number, start: number, spanMs:
     walMax = Math.max(walMax, fileSize(`${db}-wal`));
   }, 100);
   const t0 = performance.now();
-  await postAll(sys.url, traffic(n, CHUNK, { start, spanMs, seed, idPrefix: prefix }));
+  await postAll(sys.url, traffic(n, request, { start, spanMs, seed, idPrefix: prefix }));
   let stored = base;
   while (stored < base + n) {
     await new Promise((r) => setTimeout(r, 100));
@@ -153,12 +155,12 @@ async function timeSnapshot(url: string, headers: Record<string, string>, runs =
 }
 
 /** The same pipeline on a fresh store with the workers' tagging off: what API, queue and store allow. */
-async function ceilingRun(env: Record<string, string>, n: number, now: number): Promise<string> {
+async function ceilingRun(env: Record<string, string>, request: number, n: number, now: number): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'yuqing-bench-ceiling-'));
   try {
     const sys = await startSystem({ ...env, YUQING_BENCH_UNTAGGED: '1' }, dir);
     try {
-      const run = await timedIngest(sys, n, now - 600_000, 540_000, 'c', 9);
+      const run = await timedIngest(sys, request, n, now - 600_000, 540_000, 'c', 9);
       return `${fmt(run.rate)}/s (${run.seconds.toFixed(1)} s)`;
     } finally {
       await sys.stop();
@@ -175,7 +177,7 @@ export async function main(args: string[]): Promise<void> {
   const rows: [string, string][] = [['machine', `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, Node ${process.version}`]];
   const backend = process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'embedded SQLite';
   rows.push(['store', backend]);
-  const env = { YUQING_INGEST_TOKEN: TOKEN, YUQING_WORKERS: String(o.workers), YUQING_MAX_BATCH_ITEMS: String(CHUNK) };
+  const env = { YUQING_INGEST_TOKEN: TOKEN, YUQING_WORKERS: String(o.workers), YUQING_MAX_BATCH_ITEMS: String(o.request) };
   const dir = mkdtempSync(path.join(tmpdir(), 'yuqing-bench-'));
   const day = 86_400_000;
   const now = Date.now();
@@ -186,12 +188,12 @@ export async function main(args: string[]): Promise<void> {
         // Spread over the last `preloadDays` days with a tenth of it on the busiest day (yesterday).
         const busiest = Math.floor(o.preload / 10);
         const rest = o.preload - busiest;
-        const restRun = await timedIngest(sys, rest, now - o.preloadDays * day, (o.preloadDays - 2) * day, 'pre', 7);
-        const busyRun = await timedIngest(sys, busiest, now - 2 * day + 3_600_000, day - 7_200_000, 'busy', 8);
+        const restRun = await timedIngest(sys, o.request, rest, now - o.preloadDays * day, (o.preloadDays - 2) * day, 'pre', 7);
+        const busyRun = await timedIngest(sys, o.request, busiest, now - 2 * day + 3_600_000, day - 7_200_000, 'busy', 8);
         rows.push([`preload ${fmt(o.preload)} over ${o.preloadDays} days`, `${fmt((rest + busiest) / (restRun.seconds + busyRun.seconds))}/s`]);
       }
-      const run = await timedIngest(sys, o.mentions, now - 600_000, 540_000, 'm', 9);
-      rows.push([`end to end, ${fmt(o.mentions)} mentions, ${o.workers} workers${o.preload ? `, ${fmt(o.preload)} stored before` : ''}`, `${fmt(run.rate)}/s (${run.seconds.toFixed(1)} s)`]);
+      const run = await timedIngest(sys, o.request, o.mentions, now - 600_000, 540_000, 'm', 9);
+      rows.push([`end to end, ${fmt(o.mentions)} mentions in requests of ${fmt(o.request)}, ${o.workers} workers${o.preload ? `, ${fmt(o.preload)} stored before` : ''}`, `${fmt(run.rate)}/s (${run.seconds.toFixed(1)} s)`]);
       rows.push(['WAL largest during the run', `${run.walMaxMb.toFixed(1)} MB`]);
       rows.push(['store bytes per mention', fmt(run.bytesPerMention)]);
 
@@ -226,7 +228,7 @@ export async function main(args: string[]): Promise<void> {
   } finally {
     if (!o.keep) rmSync(dir, { recursive: true, force: true });
   }
-  if (o.ceiling) rows.push([`ceiling: the same ${fmt(o.mentions)} with tagging off`, await ceilingRun(env, o.mentions, now)]);
+  if (o.ceiling) rows.push([`ceiling: the same ${fmt(o.mentions)} with tagging off`, await ceilingRun(env, o.request, o.mentions, now)]);
   const w = Math.max(...rows.map(([k]) => k.length));
   for (const [k, v] of rows) process.stdout.write(`${k.padEnd(w)}  ${v}\n`);
 }

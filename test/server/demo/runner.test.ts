@@ -3,6 +3,7 @@ import type { Mention } from '../../../shared/contracts/mention.js';
 import { demoMentionsForSecond } from '../../../server/demo/generator.js';
 import type { DemoRunnerOptions } from '../../../server/demo/runner.js';
 import { startDemoFeed } from '../../../server/demo/runner.js';
+import { MAX_MENTIONS_PER_JOB } from '../../../shared/contracts/queue.js';
 
 // A fake wall clock the tests move by hand; the runner's own sleeps are short real timers.
 const T0 = 1_700_002_800_000;
@@ -77,7 +78,7 @@ describe('startDemoFeed', () => {
     expect(Date.parse(last?.createdAt ?? '')).toBeLessThanOrEqual(wall);
   });
 
-  it('loses nothing across a longer outage and delivers in chunks of at most 500', async () => {
+  it('loses nothing across a longer outage and delivers in chunks of at most one job', async () => {
     let wall = T0;
     let down = true;
     const h = harness(async () => {
@@ -91,8 +92,8 @@ describe('startDemoFeed', () => {
     const expected = expectedIds(1, 3000, s0 - 60, s0 + 4);
     await vi.waitFor(() => expect(h.ids()).toEqual(expected), { timeout: 10_000, interval: 5 });
     // Full chunks once everything is available: the outage did not fragment delivery.
-    expect(h.batches.length).toBe(Math.ceil(expected.length / 500));
-    for (const b of h.batches) expect(b.length).toBeLessThanOrEqual(500);
+    expect(h.batches.length).toBe(Math.ceil(expected.length / MAX_MENTIONS_PER_JOB));
+    for (const b of h.batches) expect(b.length).toBeLessThanOrEqual(MAX_MENTIONS_PER_JOB);
     expect(h.maxInFlight()).toBe(1);
   });
 
