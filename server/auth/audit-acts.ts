@@ -10,10 +10,11 @@ import { auditAlone } from './audit-trail.js';
 import { actorName, actorRoles, clientIp, principalOf } from './principal.js';
 
 type Described = { action: AuditAction; object: string | null; detail: Record<string, unknown> | null };
-type Describe = (req: Request, res: Response) => Described;
+/** `params` are the route's `:name` segments, read from the URL by the ROUTE table's pattern (express's req.params are gone once its router is done, when refusals are recorded). */
+type Describe = (req: Request, res: Response, params: Record<string, string>) => Described;
 
 const body = (req: Request): Record<string, unknown> => (req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {});
-const incident = (action: AuditAction): Describe => (req) => ({ action, object: `incident:${String(req.params.id)}`, detail: body(req) });
+const incident = (action: AuditAction): Describe => (req, _res, params) => ({ action, object: `incident:${params.id}`, detail: body(req) });
 
 /**
  * Audited acts, keyed by the ROUTE table's entry. Each is put on record at a point the route
@@ -27,19 +28,42 @@ const AUDITED: Record<string, Describe> = {
   'POST /api/v1/incidents/:id/assign': incident('incident.assign'),
   'POST /api/v1/incidents/:id/status': incident('incident.status'),
   'POST /api/v1/incidents/:id/clarification': incident('incident.clarification'),
-  'POST /api/v1/mentions/:uid/review': (req) => ({ action: 'review.write', object: `mention:${String(req.params.uid)}`, detail: body(req) }),
+  'POST /api/v1/mentions/:uid/review': (req, _res, params) => ({ action: 'review.write', object: `mention:${params.uid}`, detail: body(req) }),
   'PUT /api/v1/topics': (req) => {
     const topics = body(req).topics;
     return { action: 'topics.updated', object: 'topics', detail: { topics: Array.isArray(topics) ? topics.map((t: { id?: unknown } | null) => t?.id) : [] } };
   },
   // Which contact points receive the reports: one action, with what was done (detail.op) and the fields sent.
   'POST /api/v1/reports/subscriptions': (req, res) => ({ action: 'report_subscription.changed', object: (res.locals.auditObject as string | undefined) ?? 'report-subscription', detail: { op: 'created', ...body(req) } }),
-  'PUT /api/v1/reports/subscriptions/:id': (req) => ({ action: 'report_subscription.changed', object: `report-subscription:${String(req.params.id)}`, detail: { op: 'updated', ...body(req) } }),
-  'DELETE /api/v1/reports/subscriptions/:id': (req) => ({ action: 'report_subscription.changed', object: `report-subscription:${String(req.params.id)}`, detail: { op: 'deleted' } }),
+  'PUT /api/v1/reports/subscriptions/:id': (req, _res, params) => ({ action: 'report_subscription.changed', object: `report-subscription:${params.id}`, detail: { op: 'updated', ...body(req) } }),
+  'DELETE /api/v1/reports/subscriptions/:id': (req, _res, params) => ({ action: 'report_subscription.changed', object: `report-subscription:${params.id}`, detail: { op: 'deleted' } }),
+  'POST /api/v1/alert-rules': (req, res) => ({ action: 'alert_rule.changed', object: (res.locals.auditObject as string | undefined) ?? 'alert-rule', detail: { op: 'created', ...body(req) } }),
+  'PUT /api/v1/alert-rules/:id': (req, _res, params) => ({ action: 'alert_rule.changed', object: `alert-rule:${params.id}`, detail: { op: 'updated', ...body(req) } }),
+  'DELETE /api/v1/alert-rules/:id': (req, _res, params) => ({ action: 'alert_rule.changed', object: `alert-rule:${params.id}`, detail: { op: 'deleted' } }),
+  // Contact points carry webhook tokens and passwords in their body: only the name and kind are recorded.
+  'POST /api/v1/contact-points': (req, res) => ({ action: 'contact_point.changed', object: (res.locals.auditObject as string | undefined) ?? 'contact-point', detail: { op: 'created', name: body(req).name, kind: body(req).kind } }),
+  'PUT /api/v1/contact-points/:id': (req, _res, params) => ({ action: 'contact_point.changed', object: `contact-point:${params.id}`, detail: { op: 'updated', name: body(req).name } }),
+  'DELETE /api/v1/contact-points/:id': (req, _res, params) => ({ action: 'contact_point.changed', object: `contact-point:${params.id}`, detail: { op: 'deleted' } }),
   'GET /api/v1/mentions': (req) => ({ action: 'mentions.search', object: 'mentions', detail: { query: req.query } }),
   'GET /api/v1/mentions/export.csv': (req) => ({ action: 'mentions.export', object: 'mentions', detail: { filter: req.query } }),
   'GET /api/v1/audit.csv': (req) => ({ action: 'audit.export', object: 'audit_log', detail: { filter: req.query } }),
 };
+
+/** The `:name` segments of a route pattern, read from the request's path. */
+function routeParams(pattern: string, path: string): Record<string, string> {
+  const want = pattern.split('/');
+  const got = path.split('/');
+  const out: Record<string, string> = {};
+  want.forEach((seg, i) => {
+    if (!seg.startsWith(':') || got[i] === undefined) return;
+    try {
+      out[seg.slice(1)] = decodeURIComponent(got[i]);
+    } catch {
+      out[seg.slice(1)] = got[i];
+    }
+  });
+  return out;
+}
 
 interface PendingAct {
   entry(): AuditInput;
@@ -136,15 +160,16 @@ export function auditActs(o: { store: Store; log: Logger; now?: () => number }):
     const describe = route && AUDITED[`${route.method} ${route.path}`];
     if (!describe) return next();
     const p = principalOf(res);
+    const params = routeParams(route.path, req.path);
     const act: PendingAct = {
       done: false,
-      entry: () => ({ actor: actorName(p), roles: actorRoles(p), ip: clientIp(req), ...describe(req, res), result: 'ok' }),
+      entry: () => ({ actor: actorName(p), roles: actorRoles(p), ip: clientIp(req), ...describe(req, res, params), result: 'ok' }),
     };
     res.locals.pendingAct = act;
     // Refused or failed before (or instead of) reaching its record: recorded on its own, with the outcome.
     res.once('finish', () => {
       if (act.done) return;
-      const d = describe(req, res);
+      const d = describe(req, res, params);
       const result: AuditResult = res.statusCode === 401 || res.statusCode === 403 ? 'denied' : res.statusCode < 400 ? 'ok' : 'failed';
       void auditAlone(o.store, { actor: actorName(p), roles: actorRoles(p), ip: clientIp(req), ...d, result, detail: { ...d.detail, status: res.statusCode } }, now(), o.log);
     });

@@ -23,6 +23,7 @@ import type { AlertMessage } from './message.js';
 import { presentAlert, presentDelivery } from './present.js';
 import { presentRule } from './rules.js';
 import type { SecretBox } from './secret-box.js';
+import { auditedStore } from '../auth/audit-acts.js';
 
 export interface NotifyRouteOptions {
   store: Store;
@@ -80,7 +81,12 @@ export function notifyRouter(o: NotifyRouteOptions): Router {
   r.post('/alert-rules', ...admin, json, async (req, res) => {
     const cfg = parseBody(alertRuleInputSchema, req);
     await checkContactPoints([...cfg.contactPoints, ...(cfg.escalation?.contactPoints ?? [])]);
-    const id = await o.store.write((tx) => insertAlertRule(tx, JSON.stringify(cfg), cfg.enabled, now(), actorOf(res)));
+    const id = await auditedStore(res, o.store).write(async (tx) => {
+      const made = await insertAlertRule(tx, JSON.stringify(cfg), cfg.enabled, now(), actorOf(res));
+      // The audit row, appended after this in the same transaction, names what was made.
+      res.locals.auditObject = `alert-rule:${made}`;
+      return made;
+    });
     o.announceRules();
     res.status(201).json(presentRule((await getAlertRule(db, id))!));
   });
@@ -94,17 +100,21 @@ export function notifyRouter(o: NotifyRouteOptions): Router {
     const cfg = parseBody(alertRuleInputSchema, req);
     await checkContactPoints([...cfg.contactPoints, ...(cfg.escalation?.contactPoints ?? [])]);
     const expected = req.get('if-match');
-    const v = await o.store.write((tx) =>
-      updateAlertRule(tx, id, { config: JSON.stringify(cfg), enabled: cfg.enabled, at: now(), by: actorOf(res), ...(expected ? { expectedVersion: Number(expected) } : {}) }),
-    );
-    if (v === null) throw new HttpError(expected ? 409 : 404, expected ? 'the rule changed since you loaded it (If-Match version is stale)' : 'no such rule');
+    // Refusals are thrown inside, so they roll back with no audit row of success (they are recorded on their own).
+    await auditedStore(res, o.store).write(async (tx) => {
+      const v = await updateAlertRule(tx, id, { config: JSON.stringify(cfg), enabled: cfg.enabled, at: now(), by: actorOf(res), ...(expected ? { expectedVersion: Number(expected) } : {}) });
+      if (v === null) throw new HttpError(expected ? 409 : 404, expected ? 'the rule changed since you loaded it (If-Match version is stale)' : 'no such rule');
+    });
     o.announceRules();
     res.json(presentRule((await getAlertRule(db, id))!));
   });
   r.delete('/alert-rules/:id', ...admin, async (req, res) => {
     const id = idOf(req);
-    const v = await o.store.write((tx) => updateAlertRule(tx, id, { config: null, enabled: false, at: now(), by: actorOf(res) }));
-    if (v === null) throw new HttpError(404, 'no such rule');
+    const v = await auditedStore(res, o.store).write(async (tx) => {
+      const done = await updateAlertRule(tx, id, { config: null, enabled: false, at: now(), by: actorOf(res) });
+      if (done === null) throw new HttpError(404, 'no such rule');
+      return done;
+    });
     o.announceRules();
     res.json({ deleted: true, version: v });
   });
@@ -122,7 +132,11 @@ export function notifyRouter(o: NotifyRouteOptions): Router {
   r.post('/contact-points', ...admin, json, async (req, res) => {
     const cfg = parseBody(contactPointInputSchema, req);
     const { settings, secrets } = splitSecrets(cfg, o.box);
-    const id = await o.store.write((tx) => insertContactPoint(tx, { name: cfg.name, kind: cfg.kind, settings, secrets, updated_at: now(), updated_by: actorOf(res) }));
+    const id = await auditedStore(res, o.store).write(async (tx) => {
+      const made = await insertContactPoint(tx, { name: cfg.name, kind: cfg.kind, settings, secrets, updated_at: now(), updated_by: actorOf(res) });
+      res.locals.auditObject = `contact-point:${made}`;
+      return made;
+    });
     res.status(201).json(presentContactPoint((await getContactPoint(db, id))!, o.box));
   });
   /** Secret fields left out keep their stored values, so the form can be saved without re-typing them. */
@@ -135,12 +149,13 @@ export function notifyRouter(o: NotifyRouteOptions): Router {
     const merged = contactPointInputSchema.safeParse({ ...fullConfig(row, o.box), ...given, kind: row.kind });
     if (!merged.success) throw new HttpError(400, `invalid body: ${merged.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     const { settings, secrets } = splitSecrets(merged.data, o.box);
-    await o.store.write((tx) => updateContactPoint(tx, id, { name: merged.data.name, kind: row.kind, settings, secrets, updated_at: now(), updated_by: actorOf(res) }));
+    await auditedStore(res, o.store).write((tx) => updateContactPoint(tx, id, { name: merged.data.name, kind: row.kind, settings, secrets, updated_at: now(), updated_by: actorOf(res) }));
     res.json(presentContactPoint((await getContactPoint(db, id))!, o.box));
   });
   r.delete('/contact-points/:id', ...admin, async (req, res) => {
-    const ok = await o.store.write((tx) => deleteContactPoint(tx, idOf(req), now(), actorOf(res)));
-    if (!ok) throw new HttpError(404, 'no such contact point');
+    await auditedStore(res, o.store).write(async (tx) => {
+      if (!(await deleteContactPoint(tx, idOf(req), now(), actorOf(res)))) throw new HttpError(404, 'no such contact point');
+    });
     res.json({ deleted: true });
   });
   r.post('/contact-points/:id/test', ...admin, async (req, res) => {

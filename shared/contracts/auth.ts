@@ -234,6 +234,10 @@ export const AUDIT_ACTIONS = [
   'topics.updated',
   /** A report subscription created, changed or deleted (detail.op, and the subscription's fields). */
   'report_subscription.changed',
+  /** An alert rule created, changed or deleted (detail.op and the rule as sent). */
+  'alert_rule.changed',
+  /** A contact point created, changed or deleted (detail.op, name and kind; never its secrets). */
+  'contact_point.changed',
   'incident.acknowledge',
   'incident.assign',
   'incident.status',

@@ -179,6 +179,8 @@ export const accountsEn: AccountsDict = {
       'settings.updated': 'Security settings changed',
       'topics.updated': 'Topic rules changed',
       'report_subscription.changed': 'Report subscription changed',
+      'alert_rule.changed': 'Alert rule changed',
+      'contact_point.changed': 'Contact point changed',
       'incident.acknowledge': 'Incident acknowledged',
       'incident.assign': 'Incident assigned',
       'incident.status': 'Incident status',

@@ -329,6 +329,8 @@ export const accountsZh: AccountsDict = {
       'settings.updated': '修改安全设置',
       'topics.updated': '修改话题规则',
       'report_subscription.changed': '修改报告推送订阅',
+      'alert_rule.changed': '修改预警规则',
+      'contact_point.changed': '修改通知渠道',
       'incident.acknowledge': '事件签收',
       'incident.assign': '事件指派',
       'incident.status': '事件状态变更',
