@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MAX_MENTIONS_PER_JOB } from '../../shared/contracts/queue.js';
 import { makeMentions } from '../fixtures/mentions.js';
 import { isRunning, startSupervisor, type Supervisor } from '../support/supervisor.js';
 import { eventually } from '../support/system.js';
@@ -46,8 +47,8 @@ describe('yuqing start', () => {
 
   it('keeps queued mentions through a Redis kill and a supervisor kill, leaves no Redis behind, and resumes on the next start', async () => {
     const first = await start({ workers: 0 });
-    expect((await first.postMentions(makeMentions(1200, 'queued'))).status).toBe(202);
-    // 1,200 mentions are three jobs of at most 500; no worker takes them.
+    // Two and a half jobs' worth: three jobs; no worker takes them.
+    expect((await first.postMentions(makeMentions(MAX_MENTIONS_PER_JOB * 2.5, 'queued'))).status).toBe(202);
     expect((await first.health()).queue.waiting).toBe(3);
 
     const killed = first.redis();
@@ -67,7 +68,7 @@ describe('yuqing start', () => {
 
     const next = await start({ workers: 1, dataDir: first.dataDir, token: first.token });
     expect(next.stderr()).not.toMatch(/left running by an earlier start/);
-    await stored(next, 1200);
+    await stored(next, MAX_MENTIONS_PER_JOB * 2.5);
 
     // Ctrl-C / SIGTERM: everything stops in order and the supervisor exits cleanly, Redis included.
     const redis = next.redis();
