@@ -27,6 +27,21 @@ async function stopChild(c: ChildProcess): Promise<number | null> {
   return exited;
 }
 
+/** The port a `yuqing server|start` child prints ("open http://localhost:PORT/live"); rejects if it exits first. */
+export function announcedPort(child: ChildProcess, stderr: () => string, exited: Promise<{ code: number | null }>, what: string): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const onData = () => {
+      const m = /open http:\/\/localhost:(\d+)\/live/.exec(stderr());
+      if (m) {
+        child.stderr?.off('data', onData);
+        resolve(Number(m[1]));
+      }
+    };
+    child.stderr?.on('data', onData);
+    void exited.then(({ code }) => reject(new Error(`${what} exited (${code}) before it was running:\n${stderr()}`)));
+  });
+}
+
 /**
  * `yuqing server` as an operator starts one for scale-out (its own process, REDIS_URL and
  * DATABASE_URL from `env`), on a free port (PORT=0). Resolves once it prints where it runs.
@@ -35,17 +50,8 @@ export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<Server
   const child = spawn(process.execPath, [LAUNCHER, 'server'], { cwd: ROOT, env: { ...env, PORT: '0', HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-  const port = await new Promise<number>((resolve, reject) => {
-    const onData = () => {
-      const m = /open http:\/\/localhost:(\d+)\/live/.exec(err);
-      if (m) {
-        child.stderr.off('data', onData);
-        resolve(Number(m[1]));
-      }
-    };
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`yuqing server exited (${code}) before it was running:\n${err}`)));
-  });
+  const exited = new Promise<{ code: number | null }>((resolve) => child.once('exit', (code) => resolve({ code })));
+  const port = await announcedPort(child, () => err, exited, 'yuqing server');
   return { process: child, baseUrl: `http://127.0.0.1:${port}`, stderr: () => err, stop: () => stopChild(child) };
 }
 

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { announcedPort } from './processes.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -55,17 +56,7 @@ export async function startSupervisor(opts: { workers: number; dataDir?: string;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
-  const port = await new Promise<number>((resolve, reject) => {
-    const onData = () => {
-      const m = /open http:\/\/localhost:(\d+)\/live/.exec(err);
-      if (m) {
-        child.stderr.off('data', onData);
-        resolve(Number(m[1]));
-      }
-    };
-    child.stderr.on('data', onData);
-    void exited.then(({ code }) => reject(new Error(`yuqing start exited (${code}) before it was running:\n${err}`)));
-  });
+  const port = await announcedPort(child, () => err, exited, 'yuqing start');
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     process: child,
