@@ -27,7 +27,8 @@ describe('the queue board in a real browser', () => {
       await page.goto(`${sys.baseUrl}/admin/queues`);
       await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('next') === '/admin/queues');
       await signInThroughPage(page, sys.baseUrl, u.username, u.password, page.url().slice(sys.baseUrl.length));
-      await page.waitForURL((url) => url.pathname === '/admin/queues');
+      // The board is a server page: the client leaves by a full load, which can abort a waitForURL's own navigation wait.
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/admin/queues');
       // The board's own React app drew the queue with its waiting job.
       await page.getByText('mentions', { exact: true }).first().waitFor();
       // Its write calls carry the session's CSRF token (axios reads the XSRF-TOKEN cookie): pausing works.
@@ -40,7 +41,8 @@ describe('the queue board in a real browser', () => {
 
       await page.goto(`${sys.baseUrl}/admin/users`);
       await page.getByTestId('main-nav').locator('a[data-path="/admin/queues"]').click();
-      await page.waitForURL((url) => url.pathname === '/admin/queues');
+      // The board is a server page: the client leaves by a full load, which can abort a waitForURL's own navigation wait.
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/admin/queues');
       await page.getByText('mentions', { exact: true }).first().waitFor();
       expect(notTheWebFont(errors)).toEqual([]);
     } finally {
