@@ -90,10 +90,12 @@ export async function loadDomainSet(dir: string, labelsDir = LABELS_DIR): Promis
   const key = `${dir}#${labelsDir}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  // The reply sample (annotate/sample-replies.ts) was drawn later, for the rare stance classes: it
-  // trains (and tunes) but never joins the test split, which stays the first sample's.
-  const replySample = new Set(readDomainLines('domain-replies.jsonl', labelsDir).map((l) => l.id));
-  const lines = [...readDomainLines('domain.jsonl', labelsDir), ...readDomainLines('domain-replies.jsonl', labelsDir)];
+  // The reply sample (annotate/sample-replies.ts, for the rare stance classes) and the active
+  // sample (annotate/sample-active.ts, texts the tagger was least sure of) were drawn later: they
+  // train (and tune) but never join the test split, which stays the first sample's.
+  const later = [...readDomainLines('domain-replies.jsonl', labelsDir), ...readDomainLines('domain-active.jsonl', labelsDir)];
+  const laterSample = new Set(later.map((l) => l.id));
+  const lines = [...readDomainLines('domain.jsonl', labelsDir), ...later];
   const out: DomainExample[] = [];
   for (const [prefix, { file, lang }] of Object.entries(CORPORA)) {
     const mine = lines.filter((l) => l.id.startsWith(prefix + ':'));
@@ -118,7 +120,7 @@ export async function loadDomainSet(dir: string, labelsDir = LABELS_DIR): Promis
         critical: l.c === 1,
         stance: isReply ? l.st : null,
         emotion: l.e,
-        part: replySample.has(l.id) && domainPartOf(l.id) === 'test' ? 'train' : domainPartOf(l.id),
+        part: laterSample.has(l.id) && domainPartOf(l.id) === 'test' ? 'train' : domainPartOf(l.id),
       });
     }
   }

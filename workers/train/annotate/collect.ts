@@ -15,7 +15,7 @@ import { DOMAIN_SENTIMENTS, type DomainLabelLine } from '../domain-labels.js';
  *   npx tsx workers/train/annotate/collect.ts ANNOT_DIR
  */
 
-interface Output {
+export interface Output {
   k: string;
   s: string;
   c: number;
@@ -23,7 +23,7 @@ interface Output {
   e: string;
 }
 
-const valid = (o: Output): boolean =>
+export const valid = (o: Output): boolean =>
   (DOMAIN_SENTIMENTS as readonly string[]).includes(o.s) &&
   (o.c === 0 || o.c === 1) &&
   (EMOTIONS as readonly string[]).includes(o.e) &&
@@ -46,7 +46,7 @@ export function cohensKappa(a: readonly string[], b: readonly string[]): { agree
   return { agreement: po, kappa: pe === 1 ? 1 : (po - pe) / (1 - pe), n };
 }
 
-function readJsonl<T>(file: string): T[] {
+export function readJsonl<T>(file: string): T[] {
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())

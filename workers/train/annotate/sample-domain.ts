@@ -32,7 +32,7 @@ const ownWords = (text: string): string => text.split('//@')[0]!.replace(/\[[^\]
 /** Keys (`corpus:id`) of every text the project has labelled already. */
 export function existingKeys(): Set<string> {
   const keys = new Set<string>();
-  for (const f of ['critical.jsonl', 'emotion-en.jsonl', 'stance-zh.jsonl', 'domain.jsonl', 'domain-replies.jsonl']) {
+  for (const f of ['critical.jsonl', 'emotion-en.jsonl', 'stance-zh.jsonl', 'domain.jsonl', 'domain-replies.jsonl', 'domain-active.jsonl']) {
     const full = path.join(LABELS_DIR, f);
     if (!existsSync(full)) continue;
     for (const line of readFileSync(full, 'utf8').split('\n')) {
