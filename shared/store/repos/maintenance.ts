@@ -9,8 +9,14 @@ export interface CheckpointResult {
   checkpointed: number;
 }
 
-/** How long a checkpoint waits for readers to move to the latest snapshot before it gives up until next time. */
-const CHECKPOINT_WAIT_MS = 2000;
+/**
+ * How long a checkpoint waits for the other writers' batches and for readers to move to the latest
+ * snapshot before it gives up until next time. Longer than one batch of another worker: with 1M
+ * stored a 2,000-mention batch held the write lock for seconds, a 2 s wait lost every race and the
+ * WAL grew to 1.6 GB. While it waits SQLite lets no new writer start (readers go on), so it runs
+ * right after the batch in progress.
+ */
+export const CHECKPOINT_WAIT_MS = 15_000;
 
 /**
  * Embedded store: one TRUNCATE checkpoint, which copies the whole WAL into the database and cuts
@@ -20,11 +26,11 @@ const CHECKPOINT_WAIT_MS = 2000;
  * Run on a writer's own connection (a 'write' store has exactly one). PostgreSQL has no WAL file
  * of ours to bound: null.
  */
-export async function checkpointWal(db: Executor): Promise<CheckpointResult | null> {
+export async function checkpointWal(db: Executor, waitMs = CHECKPOINT_WAIT_MS): Promise<CheckpointResult | null> {
   if (isPostgres(db)) return null;
   // One reserved connection throughout, so no batch runs in between with the short timeout.
   return db.connection().execute(async (conn) => {
-    await sql`PRAGMA busy_timeout = ${sql.raw(String(CHECKPOINT_WAIT_MS))}`.execute(conn);
+    await sql`PRAGMA busy_timeout = ${sql.raw(String(waitMs))}`.execute(conn);
     try {
       const { rows } = await sql<CheckpointResult>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(conn);
       return rows[0] ?? { busy: 1, log: -1, checkpointed: -1 };

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
-import { applyPragmas } from './pragmas.js';
+import { applyPragmas, WRITER_CACHE_KIB } from './pragmas.js';
 import type { ThreadReply, ThreadRequest } from './reader-thread.js';
 import { statementRunner, type StatementResult } from './statement-runner.js';
 
@@ -14,6 +14,7 @@ export interface SqliteConnection {
 export function inProcessConnection(file: string): SqliteConnection {
   const db = new Database(file);
   applyPragmas(db);
+  db.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
   const run = statementRunner(db);
   return {
     run: (sql, params) => {

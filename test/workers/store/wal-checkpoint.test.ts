@@ -2,8 +2,10 @@ import Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkpointWal } from '../../../shared/store/repos/maintenance.js';
+import { CHECKPOINT_WAIT_MS, checkpointWal } from '../../../shared/store/repos/maintenance.js';
 import { testStores } from '../../support/stores.js';
 
 /** Enough committed batches to pass SQLite's automatic checkpoint threshold (1000 pages) several times. */
@@ -43,8 +45,8 @@ describe('WAL checkpoints on the writer side', () => {
     // Past the 1000 pages (4 KB each) at which automatic checkpoints would have restarted it.
     expect(grown).toBeGreaterThan(1000 * 4096);
 
-    // While the old snapshot is held, the checkpoint gives up (busy) instead of blocking the worker.
-    expect((await checkpointWal(t.store.db))?.busy).toBe(1);
+    // While the old snapshot is held, the checkpoint gives up (busy) after its wait instead of blocking the worker.
+    expect((await checkpointWal(t.store.db, 300))?.busy).toBe(1);
     expect(await pragma('busy_timeout')).toBe(30_000);
 
     reader.exec('COMMIT');
@@ -53,5 +55,27 @@ describe('WAL checkpoints on the writer side', () => {
     expect(walBytes()).toBe(0);
     // Nothing was lost on the way.
     expect(reader.prepare('SELECT COUNT(*) AS n FROM rejected_items').get()).toEqual({ n: 80 * 200 });
+  });
+
+  it('waits out another worker\'s batch in progress and then cuts the WAL', async () => {
+    await writeLoad(20);
+    expect(walBytes()).toBeGreaterThan(0);
+    // Another worker process in the middle of a 3-second batch: it holds the write lock.
+    const other = spawn(process.execPath, ['-e', `
+      const db = new (require('better-sqlite3'))(process.argv[1]);
+      db.pragma('busy_timeout = 30000');
+      db.exec('BEGIN IMMEDIATE');
+      db.prepare("INSERT INTO rejected_items (job_id, item_index, error, payload, at) VALUES ('other', 0, 'load', 'x', 0)").run();
+      process.stdout.write('held\\n');
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3000);
+      db.exec('COMMIT');
+    `, path.join(t.dataDir, 'yuqing.db')], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    await once(other.stdout!, 'data');
+    expect(CHECKPOINT_WAIT_MS).toBeGreaterThan(3000);
+    const done = await checkpointWal(t.store.db);
+    expect(done?.busy).toBe(0);
+    expect(walBytes()).toBe(0);
+    await once(other, 'exit');
+    expect(reader.prepare("SELECT COUNT(*) AS n FROM rejected_items WHERE job_id = 'other'").get()).toEqual({ n: 1 });
   });
 });
