@@ -20,7 +20,7 @@ import { existingKeys, shuffle, type AnnotationItem } from './sample-domain.js';
  * The tagger's outputs only choose which texts are drawn (a sampling weight, never a label): labels
  * are written by annotators reading each item against `labels/guide-domain.md`.
  *
- *   npx tsx workers/train/annotate/sample-active.ts OUT_DIR FIRST_BATCH_NUMBER
+ *   npx tsx workers/train/annotate/sample-active.ts OUT_DIR FIRST_BATCH_NUMBER ROUND
  */
 
 interface Candidate {
@@ -94,22 +94,32 @@ function draw(pool: Candidate[], taken: Set<string>, n: number, pick: (c: Candid
   return out;
 }
 
-export async function sampleActive(dir = datasetsDir()): Promise<AnnotationItem[]> {
-  const rnd = mulberry32(20261205);
+/**
+ * What each round draws. Round 1 took the least sure items; round 2 (after round 1's labels were
+ * in, so those are left out) widens the margins to reach more of the same kinds.
+ */
+const ROUNDS = {
+  1: { seed: 20261205, critical: [0.1, 0.9], sentiment: 0.55, stance: 0.7, sizes: { zhAuthority: 1800, enAuthority: 600, zhReplies: 1350, enReplies: 450, zhSentiment: 1300, enSentiment: 500 } },
+  2: { seed: 20261206, critical: [0.02, 0.98], sentiment: 0.7, stance: 0.85, sizes: { zhAuthority: 3000, enAuthority: 600, zhReplies: 2400, enReplies: 600, zhSentiment: 2400, enSentiment: 1500 } },
+} as const;
+
+export async function sampleActive(round: keyof typeof ROUNDS, dir = datasetsDir()): Promise<AnnotationItem[]> {
+  const r = ROUNDS[round];
+  const rnd = mulberry32(r.seed);
   const pool = await candidates(dir, existingKeys());
   const taken = new Set<string>();
   const zh = (c: Candidate) => c.item.lang === 'zh';
   const en = (c: Candidate) => c.item.lang === 'en';
-  const authority = (c: Candidate) => (criticalCues(ownWords(c.item.text) || c.item.text) & Cue.Target) !== 0 && ((pCritical(c.tags) > 0.1 && pCritical(c.tags) < 0.9) || c.tags.sentiment.label === 'negative');
-  const unsure = (c: Candidate) => conf(c.tags, 'sentiment') < 0.55;
-  const replyUnsure = (c: Candidate) => c.item.kind === 'reply' && conf(c.tags, 'stance') < 0.7;
+  const authority = (c: Candidate) => (criticalCues(ownWords(c.item.text) || c.item.text) & Cue.Target) !== 0 && ((pCritical(c.tags) > r.critical[0] && pCritical(c.tags) < r.critical[1]) || c.tags.sentiment.label === 'negative');
+  const unsure = (c: Candidate) => conf(c.tags, 'sentiment') < r.sentiment;
+  const replyUnsure = (c: Candidate) => c.item.kind === 'reply' && conf(c.tags, 'stance') < r.stance;
   const groups = [
-    draw(pool, taken, 1800, (c) => zh(c) && authority(c), rnd),
-    draw(pool, taken, 600, (c) => en(c) && authority(c), rnd),
-    draw(pool, taken, 1350, (c) => zh(c) && replyUnsure(c), rnd),
-    draw(pool, taken, 450, (c) => en(c) && replyUnsure(c), rnd),
-    draw(pool, taken, 1300, (c) => zh(c) && unsure(c), rnd),
-    draw(pool, taken, 500, (c) => en(c) && unsure(c), rnd),
+    draw(pool, taken, r.sizes.zhAuthority, (c) => zh(c) && authority(c), rnd),
+    draw(pool, taken, r.sizes.enAuthority, (c) => en(c) && authority(c), rnd),
+    draw(pool, taken, r.sizes.zhReplies, (c) => zh(c) && replyUnsure(c), rnd),
+    draw(pool, taken, r.sizes.enReplies, (c) => en(c) && replyUnsure(c), rnd),
+    draw(pool, taken, r.sizes.zhSentiment, (c) => zh(c) && unsure(c), rnd),
+    draw(pool, taken, r.sizes.enSentiment, (c) => en(c) && unsure(c), rnd),
   ];
   process.stderr.write(`pool ${pool.length}; drawn ${groups.map((g) => g.length).join(' / ')}\n`);
   return shuffle(groups.flat(), rnd);
@@ -118,8 +128,9 @@ export async function sampleActive(dir = datasetsDir()): Promise<AnnotationItem[
 export async function main(argv = process.argv.slice(2)): Promise<void> {
   const out = argv[0];
   const first = Number(argv[1] ?? 201);
-  if (!out) throw new Error('usage: sample-active.ts OUT_DIR FIRST_BATCH_NUMBER');
-  const items = await sampleActive();
+  const round = Number(argv[2] ?? 1);
+  if (!out || (round !== 1 && round !== 2)) throw new Error('usage: sample-active.ts OUT_DIR FIRST_BATCH_NUMBER ROUND(1|2)');
+  const items = await sampleActive(round);
   mkdirSync(path.join(out, 'batches'), { recursive: true });
   const index: string[] = [];
   for (let b = 0; b * 150 < items.length; b++) {
@@ -128,7 +139,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     writeFileSync(path.join(out, 'batches', `${name}.jsonl`), chunk.map((it) => JSON.stringify(it)).join('\n') + '\n');
     for (const it of chunk) index.push(JSON.stringify({ k: it.k, h: textHash(it.text), batch: name }));
   }
-  writeFileSync(path.join(out, 'index.jsonl'), index.join('\n') + '\n');
+  writeFileSync(path.join(out, 'index.jsonl'), index.join('\n') + '\n', { flag: 'a' });
   process.stderr.write(`${items.length} items in ${Math.ceil(items.length / 150)} batches from b${first}\n`);
 }
 
