@@ -45,9 +45,10 @@ export function rootCuesOf(rootText: string): number {
 export const passesOn = (own: string): boolean => own === '' || isAgreementOnly(own);
 
 /**
- * Only a text that names an authority, passes a judgement the cue lists only apply to authorities,
- * or answers an official account's post can criticise the authorities; the rest is never sent to
- * the model (its training texts were sampled among those, README: Own annotations).
+ * A text that names an authority, passes a judgement the cue lists only apply to authorities, or
+ * answers an official account's post: the usual place of criticism. The rest (sarcasm without a
+ * named target, blame of a body the lists do not know) reaches the model too, but must clear a
+ * threshold of its own, the highest (critical-model.ts).
  */
 export const mayBeCritical = (v: CriticalView): boolean =>
   v.repliesToOfficial || (v.cues & (Cue.Target | Cue.Judgement)) !== 0 || (v.rootCues & Cue.Target && v.rootCues & Cue.Judgement) !== 0;
@@ -55,18 +56,19 @@ export const mayBeCritical = (v: CriticalView): boolean =>
 const HELP_REQUEST = /(去哪|在哪|哪里|哪儿|哪个|怎么|如何|找谁).{0,8}(报案|报警|举报|投诉|求助|办理|处理|挂失)|\b(how|where) (do|can|should) (i|we) (report|file|get help)\b/i;
 
 /**
- * The cue rules' exceptions the model may not overrule: without a judgement cue, praise that is not
- * sarcastic ("感谢民警，辛苦了"), a request for help ("被骗了去哪个派出所报案?") and a report of what the authorities said or did ("警方通报…",
- * "police say…") are never criticism. An analyst who finds thanks under "critical" stops trusting
- * the filter. (Anger at a wrongdoer is left to the model: vetoing it too cost 0.01 zh and 0.04 en
- * out-of-fold F1.)
+ * The cue rules' exceptions the model may not overrule: without a judgement cue, a request for help
+ * ("被骗了去哪个派出所报案?") and a report of what the authorities said or did ("警方通报…",
+ * "police say…") are never criticism. Praise is the model's to read: with the domain labels it
+ * tells thanks from praise meant as sarcasm ("派出所就是这么为人民服务的？"), which a praise veto
+ * let through as thanks (removing the veto: zh domain dev/test precision 0.850 → 0.867 at recall
+ * 0.258 → 0.263). (Anger at a wrongdoer is left to the model too: vetoing it cost 0.01 zh and
+ * 0.04 en out-of-fold F1.)
  */
 export function vetoed(v: CriticalView): boolean {
   if ((v.cues & Cue.Judgement) !== 0) return false;
   if ((v.cues & Cue.Report) !== 0) return true;
   // Asking where or how to report or get help is a request, not blame (annotation guide).
-  if (HELP_REQUEST.test(v.own)) return true;
-  return (v.cues & Cue.Praise) !== 0 && !v.sarcastic;
+  return HELP_REQUEST.test(v.own);
 }
 
 /**
@@ -76,5 +78,9 @@ export function vetoed(v: CriticalView): boolean {
  */
 export const judgedByRule = (v: CriticalView): boolean => v.rule && (v.cues & Cue.Judgement) !== 0;
 
-/** Whether the model should be asked at all: the gate passed and no rule exception applies. */
-export const modelMayDecide = (v: CriticalView): boolean => mayBeCritical(v) && !vetoed(v);
+/** Whether the model should be asked at all: no rule exception applies. */
+export const modelMayDecide = (v: CriticalView): boolean => !vetoed(v);
+
+/** Which of the model's three thresholds a view must clear (train/critical.ts chooses them). */
+export type CriticalTier = 'judged' | 'named' | 'unnamed';
+export const tierOf = (v: CriticalView): CriticalTier => (!mayBeCritical(v) ? 'unnamed' : judgedByRule(v) ? 'judged' : 'named');

@@ -11,6 +11,7 @@ export const CRITICAL_SENTIMENT = -0.5;
 interface CueSet {
   matcher: PhraseMatcher;
   kinds: number[];
+  lengths: number[];
 }
 
 let cues: CueSet | undefined;
@@ -30,7 +31,7 @@ function cueSet(): CueSet {
   add(cueList(PRAISE), Cue.Praise);
   add(cueList(WRONGDOERS), Cue.Wrongdoer);
   add(REPORTS, Cue.Report);
-  cues = { matcher: new PhraseMatcher(phrases), kinds };
+  cues = { matcher: new PhraseMatcher(phrases), kinds, lengths: phrases.map((p) => p.length) };
   return cues;
 }
 
@@ -69,13 +70,15 @@ export function isCritical(input: CriticalInput, found = criticalCues(input.text
  * rhetorically denied do not count). The critical model reads these too.
  */
 export function criticalCues(text: string): number {
-  const { matcher, kinds } = cueSet();
+  const { matcher, kinds, lengths } = cueSet();
   let found = 0;
   matcher.scan(text, (id, start) => {
     const kind = kinds[id]!;
     if (kind === Cue.Judgement && isDenied(text, start)) return;
-    // "冒充公检法", "自称公安局", "posing as police": the scammer is the subject, not the authority.
+    // "冒充公检法", "自称公安局", "posing as police": the scammer is the subject, not the authority;
+    // so is a quoted one that calls ("接到“公检法”电话"): the quotes say it only claimed to be.
     if (kind === Cue.Target && IMPERSONATED.test(text.slice(Math.max(0, start - 12), start))) return;
+    if (kind === Cue.Target && /["“「'‘]$/.test(text.slice(0, start)) && QUOTED_CALLER.test(text.slice(start + lengths[id]!, start + lengths[id]! + 8))) return;
     found |= kind;
   });
   return found;
@@ -90,4 +93,5 @@ function isDenied(text: string, start: number): boolean {
 }
 
 const CLAUSE_END = /[,.!?;。~…\n]/;
+const QUOTED_CALLER = /^["”」'’](的)?(电话|来电|短信|打来|工作人员|客服)/;
 const IMPERSONATED = /(冒充|假冒|自称|假扮|伪装成|冒称)["“「]?$|\b(posing as|pretending to be|impersonating|fake) (a |the )?$/i;

@@ -188,13 +188,14 @@ async function trainCriticalModels(dir: string, log: Log): Promise<void> {
   for (const r of await trainCritical(dir, tone, held, { epochs: p.epochs, lr: p.lr, l2: p.l2, seed: SEED }, p.minPrecision, extra)) {
     const file = r.lang === 'zh' ? MODEL_FILES.criticalZh : MODEL_FILES.criticalEn;
     const f = (m: { p: number; r: number; f1: number }) => `P ${m.p.toFixed(3)} R ${m.r.toFixed(3)} F1 ${m.f1.toFixed(3)}`;
-    const verdict = `${r.examples} own labels; out of fold: rules ${f(r.rules)}, model ${f(r.model)} at thresholds ${r.threshold} / ${r.judgedThreshold} (judged by the rules)`;
+    const verdict = `${r.examples} own labels; out of fold: rules ${f(r.rules)}, model ${f(r.model)} at thresholds ${r.threshold} / ${r.judgedThreshold} (judged by the rules) / ${r.unnamedThreshold ?? 'none'} (no authority named)`;
     const meta = {
       corpora: ["the project's own labels (workers/train/labels/critical.jsonl, domain.jsonl)"],
       examples: r.examples,
       params: p,
       threshold: r.threshold,
       judgedThreshold: r.judgedThreshold,
+      ...(r.unnamedThreshold === null ? {} : { unnamedThreshold: r.unnamedThreshold }),
       oof: { rules: r.rules, model: r.model },
     };
     saveOrDrop(file, header(`critical-${r.lang}`, CRITICAL_CLASSES, CRITICAL_BITS, meta), r.trained, `critical-${r.lang}: ${verdict}`, 'the rules', log);

@@ -4,9 +4,9 @@ import { criticalViewOf } from '../../../workers/nlp/critical-view.js';
 import { LinearModel } from '../../../workers/nlp/model/linear-model.js';
 import { prepareText } from '../../../workers/nlp/tone-input.js';
 
-/** A model that says "yes" to everything it is asked about. */
-function alwaysYes(): LinearModel {
-  return new LinearModel({ name: 'critical-zh', classes: ['no', 'yes'], bits: 4, bias: [0, 5], meta: { threshold: 0.5 } }, new Float32Array(2 << 4));
+/** A model that says "yes" (P ≈ 0.993) to everything it is asked about. */
+function alwaysYes(meta: Record<string, number> = { threshold: 0.5 }): LinearModel {
+  return new LinearModel({ name: 'critical-zh', classes: ['no', 'yes'], bits: 4, bias: [0, 5], meta }, new Float32Array(2 << 4));
 }
 
 const view = (text: string, score = -0.6, repliesToOfficial = false) =>
@@ -20,12 +20,13 @@ describe('the learned critical decision', () => {
     expect(model.judge(view('这事就这样吧', 0, true)).critical).toBe(true);
   });
 
-  it('never calls a text critical that names no authority, whatever the model says', () => {
+  it('calls a text that names no authority critical only past the unnamed threshold its file holds', () => {
     expect(model.judge(view('今天的外卖太难吃了')).critical).toBe(false);
+    expect(new CriticalModel(alwaysYes({ threshold: 0.5, unnamedThreshold: 0.99 })).judge(view('今天的外卖太难吃了')).critical).toBe(true);
+    expect(new CriticalModel(alwaysYes({ threshold: 0.5, unnamedThreshold: 0.999 })).judge(view('今天的外卖太难吃了')).critical).toBe(false);
   });
 
-  it('keeps the rules exceptions: praise without a judgement, requests for help and reports are not criticism', () => {
-    expect(model.judge(view('感谢民警，辛苦了', 0.8)).critical).toBe(false);
+  it('keeps the rules exceptions: requests for help and reports are not criticism', () => {
     expect(model.judge(view('警方通报：嫌疑人已被抓获')).critical).toBe(false);
     expect(model.judge(view('Police say the suspect was arrested', -0.2)).critical).toBe(false);
     // Asking where to report is a request for help, however negative the words.
@@ -34,6 +35,12 @@ describe('the learned critical decision', () => {
     expect(model.judge(view('请问老城区的违章在哪里处理')).critical).toBe(false);
     // …unless it passes a judgement.
     expect(model.judge(view('派出所不作为，到底去哪投诉？', -0.7)).critical).toBe(true);
+  });
+
+  it('leaves praise to the model, which may read it as sarcasm', () => {
+    expect(model.judge(view('派出所就是这么为人民服务的？', -0.6)).critical).toBe(true);
+    const no = new CriticalModel(new LinearModel({ name: 'critical-zh', classes: ['no', 'yes'], bits: 4, bias: [5, 0], meta: { threshold: 0.5 } }, new Float32Array(2 << 4)));
+    expect(no.judge(view('感谢民警，辛苦了', 0.8)).critical).toBe(false);
   });
 
   it('lets a judgement through even with praise words, and sarcasm voids praise', () => {
