@@ -124,8 +124,53 @@ export async function loadDomainSet(dir: string, labelsDir = LABELS_DIR): Promis
       });
     }
   }
+  out.push(...loadWrittenSet(labelsDir));
   cache.set(key, out);
   return out;
+}
+
+/** A line of `labels/written-threads.jsonl`: a text written for the project, with its labels. */
+export interface WrittenLine extends Omit<DomainLabelLine, 'h'> {
+  lang: 'zh' | 'en';
+  kind: 'post' | 'reply';
+  text: string;
+  rootId?: string;
+  parentId?: string;
+}
+
+/**
+ * Threads in present-day style written for the project by writing agents (annotate/collect-written.ts)
+ * and labelled like the corpus texts by other annotators: the corpora are 2012–2017 Weibo and
+ * tweets, so without these no training text reads like today's replies. Train and dev only (the
+ * modern-style test set was written separately and is never trained on).
+ */
+export function loadWrittenSet(labelsDir = LABELS_DIR): DomainExample[] {
+  const full = path.join(labelsDir, 'written-threads.jsonl');
+  if (!existsSync(full)) return [];
+  const lines = readFileSync(full, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as WrittenLine);
+  const byId = new Map(lines.map((l) => [l.id, l]));
+  return lines.map((l) => {
+    const root = l.rootId ? byId.get(l.rootId) : undefined;
+    const parent = l.parentId && l.parentId !== l.rootId ? byId.get(l.parentId) : undefined;
+    const part = domainPartOf(l.id);
+    return {
+      id: l.id,
+      corpus: 'written',
+      lang: l.lang,
+      kind: l.kind,
+      text: l.text,
+      ...(root ? { root: root.text } : {}),
+      ...(parent ? { parent: parent.text } : {}),
+      sentiment: TO_SENTIMENT[l.s],
+      critical: l.c === 1,
+      stance: l.kind === 'reply' ? l.st : null,
+      emotion: l.e,
+      part: part === 'test' ? 'train' : part,
+    };
+  });
 }
 
 /** Normalised texts of the domain test split, kept out of every training set. */
