@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreSentiment } from '../../../workers/nlp/sentiment.js';
 import { tokenize } from '../../../workers/nlp/segment.js';
-import { SENTIMENT_CASES, SENTIMENT_ORDER, TAGGER_SENTIMENT_ORDER } from '../../fixtures/nlp/sentiment-cases.js';
+import { SENTIMENT_CASES, SENTIMENT_MISSES, SENTIMENT_ORDER, TAGGER_SENTIMENT_ORDER } from '../../fixtures/nlp/sentiment-cases.js';
 import { tagText } from './helpers.js';
 
 describe('sentiment', () => {
@@ -11,6 +11,14 @@ describe('sentiment', () => {
     expect(s.score).toBeGreaterThanOrEqual(-1);
     expect(s.score).toBeLessThanOrEqual(1);
   });
+
+  // Readings the shipped models get wrong (README: Tagging quality, known misreads): these fail
+  // today, and this test fails as soon as one of them is read right, to be moved up.
+  for (const { text, label, why } of SENTIMENT_MISSES) {
+    it.fails(`known miss: ${text} → ${String(label)} (${why})`, () => {
+      expect(Array.isArray(label) ? label : [label]).toContain(tagText(text).sentiment.label);
+    });
+  }
 
   it.each(TAGGER_SENTIMENT_ORDER)('$higher > $lower ($why)', ({ higher, lower }) => {
     expect(tagText(higher).sentiment.score).toBeGreaterThan(tagText(lower).sentiment.score);
